@@ -1,0 +1,59 @@
+/**
+ * The one error class for failures the user can fix (bad input, missing browser, ...).
+ * Known errors print as one line; anything else is a bug and prints its stack.
+ */
+export type ErrorCode =
+  | 'E_READ'
+  | 'E_FRONTMATTER'
+  | 'E_YAML'
+  | 'E_SCHEMA'
+  | 'E_MARKDOWN'
+  | 'E_ASSET'
+  | 'E_CONTACT'
+  | 'E_CONFIG'
+  | 'E_TEMPLATE'
+  | 'E_BROWSER'
+  | 'E_USAGE'
+  | 'E_INTERRUPTED';
+
+export interface Problem {
+  /** Path of the file at fault, as given or relative to the working directory. */
+  file: string;
+  /** 1-based line in that file, when known. */
+  line?: number;
+  /** 1-based column, when known. */
+  column?: number;
+  /** Dotted field path, e.g. `contacts[0].phone`. */
+  field?: string;
+  message: string;
+}
+
+export class PresskitError extends Error {
+  override readonly name = 'PresskitError';
+  readonly code: ErrorCode;
+  /** Every problem found; the first one is also the error's message. */
+  readonly problems: readonly Problem[];
+
+  constructor(code: ErrorCode, problems: Problem | readonly Problem[]) {
+    const list = Array.isArray(problems) ? problems : [problems as Problem];
+    if (list.length === 0) throw new TypeError('PresskitError needs at least one problem');
+    super(list.map(formatProblem).join('\n'));
+    this.code = code;
+    this.problems = list;
+  }
+}
+
+/** `file:line:col: field: message`, the form editors and CI annotations understand. */
+export function formatProblem(problem: Problem): string {
+  let where = problem.file;
+  if (problem.line !== undefined) {
+    where += `:${problem.line}`;
+    if (problem.column !== undefined) where += `:${problem.column}`;
+  }
+  const field = problem.field ? `${problem.field}: ` : '';
+  return `${where}: ${field}${problem.message}`;
+}
+
+export function isPresskitError(error: unknown): error is PresskitError {
+  return error instanceof PresskitError;
+}

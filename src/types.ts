@@ -1,0 +1,114 @@
+/**
+ * Validated domain types. Raw, unchecked input lives in `release/load.ts` (RawRelease);
+ * only `release/schema.ts` turns it into these.
+ */
+
+export type VcardVersion = '3.0' | '4.0';
+export type PaperSize = 'A4' | 'Letter';
+
+/** A phone number parsed by libphonenumber-js. */
+export interface Phone {
+  /** As the author wrote it, for error messages. */
+  raw: string;
+  /** E.164 without extension, e.g. `+12126817000`. */
+  e164: string;
+  /** Extension digits, e.g. `221`, when any. */
+  extension?: string;
+  /** International format without extension, e.g. `+1 212 681 7000`. */
+  international: string;
+}
+
+export interface PostalAddress {
+  street?: string;
+  locality?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+}
+
+export interface Contact {
+  /** A person's name; absent for a press office, which becomes an organization card. */
+  name?: string;
+  role?: string;
+  organization?: string;
+  /** Unit or office within the organization, e.g. "OIM New York". */
+  office?: string;
+  phone?: Phone;
+  email?: string;
+  url?: string;
+  address?: PostalAddress;
+}
+
+export interface Organization {
+  name: string;
+  url?: string;
+  /** Absolute path of the logo file, already checked to be inside the project. */
+  logo?: string;
+}
+
+/** A point in time as the author wrote it. */
+export interface ReleaseDate {
+  /** The author's text, e.g. `2016-10-05` or `2026-11-27T10:00:00+01:00`. */
+  text: string;
+  /** The instant (midnight UTC for a date without time). */
+  instant: Date;
+  /** False for a plain `YYYY-MM-DD`. */
+  hasTime: boolean;
+  /** Offset from UTC in minutes as written (0 for `Z` or for a plain date). */
+  offsetMinutes: number;
+}
+
+export interface AssetRef {
+  /** Absolute path of the source file, checked to be inside the project. */
+  source: string;
+  /** As written in the frontmatter, for messages. */
+  file: string;
+  caption?: string;
+  credit?: string;
+  alt?: string;
+}
+
+export interface Release {
+  /** Absolute path of the release's Markdown file. */
+  sourceFile: string;
+  /** Path for messages, relative to the working directory. */
+  displayPath: string;
+  slug: string;
+  lang: string;
+  title: string;
+  subtitle?: string;
+  /** Label above the headline; defaults from `lang`. */
+  kind: string;
+  region?: string;
+  dateline?: string;
+  date: ReleaseDate;
+  modified?: ReleaseDate;
+  embargo?: ReleaseDate;
+  /** IANA zone to show times in, e.g. `Europe/Brussels`. */
+  timezone?: string;
+  summary?: string;
+  organization?: Organization;
+  contacts: Contact[];
+  /** Markdown. */
+  boilerplate?: string;
+  assets: AssetRef[];
+  tags: string[];
+  /** Markdown body. */
+  body: string;
+  /** 1-based line of the body's first line in the source file. */
+  bodyLine: number;
+}
+
+/** Project-wide settings after merging config file and options. */
+export interface ProjectSettings {
+  /** Absolute project root: nothing may be read from outside it. */
+  root: string;
+  paper: PaperSize;
+  vcardVersion: VcardVersion;
+  baseUrl?: string;
+  /** Raw HTML in Markdown is escaped unless this is true; then it is sanitised. */
+  allowHtml: boolean;
+  maxAssetBytes: number;
+  /** Absolute path of a folder whose templates override the default theme file by file. */
+  templateDir?: string;
+}

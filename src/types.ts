@@ -97,6 +97,8 @@ export interface Release {
   body: string;
   /** 1-based line of the body's first line in the source file. */
   bodyLine: number;
+  /** Line of a frontmatter field in the source file, for messages from later stages. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
 /** Project-wide settings after merging config file and options. */
@@ -106,8 +108,6 @@ export interface ProjectSettings {
   paper: PaperSize;
   vcardVersion: VcardVersion;
   baseUrl?: string;
-  /** Raw HTML in Markdown is escaped unless this is true; then it is sanitised. */
-  allowHtml: boolean;
   maxAssetBytes: number;
   /** Absolute path of a folder whose templates override the default theme file by file. */
   templateDir?: string;

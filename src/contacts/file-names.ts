@@ -1,0 +1,67 @@
+/**
+ * File names for the kit's `contacts/` folder: ASCII slugs, because zip tools, mail clients
+ * and old Windows still mangle non-ASCII names; unique without regard to case, because the
+ * kit may be unpacked on a case-insensitive file system.
+ */
+import type { Contact } from '../types.js';
+
+const MAX_SLUG_LENGTH = 60;
+const FALLBACK_SLUG = 'contact';
+/** Device names Windows refuses as file names, whatever the extension. */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/u;
+
+/** Letters that do not decompose into an ASCII base letter plus accents. */
+const TRANSLITERATIONS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+
+/** `Amélie Dupré-Lefèvre` → `amelie-dupre-lefevre`; may be empty for non-Latin text. */
+export function asciiSlug(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøłđðþı]/gu, (char) => TRANSLITERATIONS[char] ?? '')
+    // O'Neill → oneill rather than o-neill.
+    .replace(/['’]/gu, '')
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
+  return slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/u, '');
+}
+
+function contactSlug(contact: Contact): string {
+  const candidates = [
+    contact.name,
+    contact.organization,
+    contact.office,
+    contact.email?.split('@')[0],
+  ];
+  for (const candidate of candidates) {
+    const slug = candidate ? asciiSlug(candidate) : '';
+    if (slug) return WINDOWS_RESERVED.test(slug) ? `${slug}-contact` : slug;
+  }
+  return FALLBACK_SLUG;
+}
+
+/**
+ * One `.vcf` name per contact, in order: `olivia-headon.vcf`, `olivia-headon-2.vcf`, … Names come
+ * from the person's name, else the organization, office or email, else `contact`.
+ */
+export function contactFileNames(contacts: readonly Contact[]): string[] {
+  const taken = new Set<string>();
+  return contacts.map((contact) => {
+    const base = contactSlug(contact);
+    let slug = base;
+    for (let counter = 2; taken.has(slug); counter += 1) slug = `${base}-${counter}`;
+    taken.add(slug);
+    return `${slug}.vcf`;
+  });
+}

@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { vcardQrSvg } from '../../src/contacts/qr.js';
+
+const work = mkdtempSync(join(tmpdir(), 'presskit-qr-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/**
+ * Renders the SVG in Chromium, as a browser would show it inline, and decodes the screenshot
+ * with zbar. (ImageMagick's built-in SVG renderer draws qrcode's stroked paths with round caps,
+ * which zbar cannot read.) `-Sbinary` makes zbar print the payload bytes as they are instead of
+ * guessing a character set; it then adds no trailing newline.
+ */
+function decodeSvg(svg: string, name: string): Buffer {
+  const modules = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)?.[1]);
+  expect(modules).toBeGreaterThan(20);
+  const size = modules * 6;
+  const html = join(work, `${name}.html`);
+  const png = join(work, `${name}.png`);
+  writeFileSync(
+    html,
+    `<!doctype html><html><body style="margin:0;background:#fff">` +
+      `<div style="width:${size}px;height:${size}px">${svg}</div></body></html>`,
+  );
+  execFileSync(
+    '/usr/bin/chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--hide-scrollbars',
+      `--user-data-dir=${join(work, `profile-${name}`)}`,
+      `--window-size=${size},${size}`,
+      `--screenshot=${png}`,
+      `file://${html}`,
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
+  return execFileSync('/usr/bin/zbarimg', ['--raw', '-q', '-Sbinary', png], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+describe('vcardQrSvg', () => {
+  const vectors = ['A', 'B', 'C'].map((name) => ({
+    name,
+    vcard: readFileSync(`/work/shared/spec/vcard/vector-${name}.vcf`, 'utf8'),
+  }));
+
+  it('is a crisp, scalable SVG: viewBox, crispEdges, no pixel size', async () => {
+    const svg = await vcardQrSvg(vectors[0]?.vcard ?? '');
+    const openingTag = svg.slice(0, svg.indexOf('>') + 1);
+    expect(openingTag).toMatch(/^<svg [^>]*viewBox="0 0 (\d+) \1"/);
+    expect(openingTag).toContain('shape-rendering="crispEdges"');
+    expect(openingTag).not.toMatch(/\s(?:width|height)=/);
+    // The quiet zone: every row of dark modules starts at least 4 modules in (rows are drawn
+    // at half-module y offsets by qrcode's stroked paths).
+    const modules = /<path stroke="[^"]+" d="([^"]+)"/.exec(svg)?.[1] ?? '';
+    const starts = [...modules.matchAll(/M(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)/g)];
+    expect(starts.length).toBeGreaterThan(20);
+    expect(Math.min(...starts.map((match) => Number(match[1])))).toBe(4);
+    expect(Math.min(...starts.map((match) => Number(match[2])))).toBe(4.5);
+  });
+
+  it.each(['A', 'B', 'C'])(
+    'decodes (zbarimg) to vector %s exactly, accents included',
+    async (name) => {
+      const vcard = vectors.find((vector) => vector.name === name)?.vcard ?? '';
+      expect(vcard).toMatch(/^BEGIN:VCARD\r\n/);
+      const decoded = decodeSvg(await vcardQrSvg(vcard), name);
+      expect(decoded.equals(Buffer.from(vcard, 'utf8'))).toBe(true);
+    },
+    180_000,
+  );
+
+  it('rejects text too long for any QR code', async () => {
+    await expect(vcardQrSvg('x'.repeat(5000))).rejects.toThrow();
+  });
+});

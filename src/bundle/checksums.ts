@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { listKitFiles } from './list-files.js';
+
+/** The checksum file's name at the kit folder's root; it never lists itself. */
+export const SHA256SUMS = 'SHA256SUMS';
+
+/** Lowercase hex SHA-256 of a file's bytes, streamed so large assets are not held in memory. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+/**
+ * The text of `SHA256SUMS` for every regular file under `kitDir` except itself, in the
+ * format `sha256sum -c` reads: `<hex>  <path>` with `/` separators, sorted by UTF-8 bytes.
+ * Names are checked safe by the listing, so none needs sha256sum's backslash escaping.
+ */
+export async function sha256sums(kitDir: string): Promise<string> {
+  const files = (await listKitFiles(kitDir)).filter((file) => file.name !== SHA256SUMS);
+  let text = '';
+  for (const file of files) {
+    text += `${await sha256File(file.absolutePath)}  ${file.name}\n`;
+  }
+  return text;
+}

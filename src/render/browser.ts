@@ -1,0 +1,269 @@
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import puppeteer from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
+import { PresskitError } from '../errors.js';
+import { findBrowser } from './browser-path.js';
+
+export interface BrowserManagerOptions {
+  /** Chrome or Chromium to run; found with `findBrowser()` at launch time when absent. */
+  executablePath?: string;
+  /** Most pages open at once; further callers wait their turn. */
+  concurrency: number;
+}
+
+const run = promisify(execFile);
+
+/** Label for messages when the problem is the browser, not a user file. */
+const BROWSER = 'chromium';
+
+/** How long a graceful close may take before the browser's process group is killed. */
+const CLOSE_GRACE_MS = 5_000;
+
+/**
+ * The one browser of a build: launched lazily (a build with nothing to print starts
+ * none), at most once, serving a small pool of reused pages, and closed exactly once.
+ * `close()` may be called at any moment, including from a signal handler while the
+ * browser is still starting.
+ */
+export class BrowserManager implements AsyncDisposable {
+  readonly #executablePath: string | undefined;
+  readonly #slots: Slots;
+  readonly #idle: Page[] = [];
+  /** Aborting kills a browser that is still starting, or one that ignores `close()`. */
+  readonly #abort = new AbortController();
+  #launching: Promise<Browser> | undefined;
+  #started = false;
+  #closing: Promise<void> | undefined;
+  #userDataDir: string | undefined;
+  #pid: number | undefined;
+
+  constructor(options: BrowserManagerOptions) {
+    if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
+      throw new RangeError(`concurrency must be a positive integer, got ${options.concurrency}`);
+    }
+    this.#executablePath = options.executablePath;
+    this.#slots = new Slots(options.concurrency);
+  }
+
+  /** True once a launch has begun, even if it failed or the browser is closed since. */
+  get launched(): boolean {
+    return this.#launching !== undefined;
+  }
+
+  /** Process id of the browser, once it runs. */
+  get pid(): number | undefined {
+    return this.#pid;
+  }
+
+  /**
+   * Runs `fn` on a pooled page. At most `concurrency` pages exist; a page comes back
+   * to the pool when `fn` succeeds and is closed when it fails, since its state is then
+   * unknown (mid-navigation, hung renderer...).
+   */
+  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    this.#assertOpen();
+    await this.#slots.acquire();
+    try {
+      this.#assertOpen();
+      const page = this.#takeIdlePage() ?? (await this.#newPage());
+      let reusable = false;
+      try {
+        const result = await fn(page);
+        reusable = true;
+        return result;
+      } finally {
+        if (this.#closing === undefined && !page.isClosed()) {
+          if (reusable) this.#idle.push(page);
+          else await page.close().catch(ignoreGoneBrowser);
+        }
+      }
+    } finally {
+      this.#slots.release();
+    }
+  }
+
+  /** Closes the browser and removes its profile. Idempotent; safe at any moment. */
+  close(): Promise<void> {
+    this.#closing ??= this.#shutdown();
+    return this.#closing;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  #assertOpen(): void {
+    if (this.#closing !== undefined) throw interrupted();
+  }
+
+  #takeIdlePage(): Page | undefined {
+    let page = this.#idle.pop();
+    while (page?.isClosed()) page = this.#idle.pop();
+    return page;
+  }
+
+  async #newPage(): Promise<Page> {
+    this.#launching ??= this.#launch();
+    const browser = await this.#launching;
+    this.#assertOpen();
+    if (!browser.connected) {
+      throw new PresskitError('E_BROWSER', {
+        file: this.#executablePath ?? BROWSER,
+        message: 'the browser exited unexpectedly',
+      });
+    }
+    return browser.newPage();
+  }
+
+  async #launch(): Promise<Browser> {
+    const executablePath = this.#executablePath ?? findBrowser();
+    // Our own profile folder, so that close() can remove it whatever state the launch is in.
+    this.#userDataDir = await mkdtemp(join(tmpdir(), 'presskit-chromium-'));
+    try {
+      const browser = await puppeteer.launch({
+        executablePath,
+        headless: true,
+        // A pipe instead of a DevTools port on localhost, which any local process could use.
+        pipe: true,
+        userDataDir: this.#userDataDir,
+        args: launchArgs(),
+        // Signals belong to the build orchestrator, which calls close().
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        signal: this.#abort.signal,
+      });
+      this.#started = true;
+      this.#pid = browser.process()?.pid;
+      return browser;
+    } catch (error) {
+      if (this.#abort.signal.aborted) throw interrupted();
+      const reason = (await startupComplaint(executablePath)) ?? firstLine(error);
+      throw new PresskitError('E_BROWSER', {
+        file: executablePath,
+        message: `could not start the browser: ${reason}`,
+      });
+    }
+  }
+
+  async #shutdown(): Promise<void> {
+    this.#slots.cancel(interrupted());
+    this.#idle.length = 0;
+    const launching = this.#launching;
+    if (launching !== undefined) {
+      if (!this.#started) this.#abort.abort();
+      const browser = await launching.catch(() => undefined);
+      if (browser !== undefined) await closeOrKill(browser, this.#abort);
+    }
+    if (this.#userDataDir !== undefined) {
+      await rm(this.#userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    }
+  }
+}
+
+/**
+ * Puppeteer's defaults already disable background networking, sync, extensions,
+ * first-run UI and /dev/shm use; these add what printing does not need either.
+ */
+function launchArgs(): string[] {
+  const args = [
+    // Printing needs no GPU; this skips the GPU process and its driver probing.
+    '--disable-gpu',
+    '--disable-component-update',
+    // Glyph metrics independent of the host's fontconfig hinting: same layout on laptop and CI.
+    '--font-render-hinting=none',
+    // Nothing this browser shows may come from the network. Request interception stops
+    // requests, but Chrome still opens speculative connections (iframe navigations,
+    // meta refresh, preconnect hints) below it; resolving no host at all stops those too,
+    // IP literals included.
+    '--host-resolver-rules=MAP * ~NOTFOUND',
+  ];
+  // Chromium refuses to start as root with its sandbox (containers, CI); elsewhere keep it.
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+async function closeOrKill(browser: Browser, abort: AbortController): Promise<void> {
+  const child = browser.process();
+  let timer: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, CLOSE_GRACE_MS);
+  });
+  try {
+    await Promise.race([browser.close().catch(ignoreGoneBrowser), graceOver]);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  // Puppeteer answers the abort by SIGKILLing the whole process group; the direct
+  // kill covers the case where it has already let go of the process.
+  abort.abort();
+  child.kill('SIGKILL');
+  await exited;
+}
+
+/**
+ * What the browser itself says when it cannot start (a missing shared library, typically,
+ * on a bare CI image). Over a pipe, puppeteer only reports "Target closed".
+ */
+async function startupComplaint(executablePath: string): Promise<string | undefined> {
+  try {
+    await run(executablePath, ['--version'], { timeout: 10_000 });
+    return undefined;
+  } catch (error) {
+    const output = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
+    const lines = output.split('\n').filter((line) => line.trim() !== '');
+    return lines.at(-1)?.trim();
+  }
+}
+
+function interrupted(): PresskitError {
+  return new PresskitError('E_INTERRUPTED', { file: BROWSER, message: 'the browser was closed' });
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n', 1)[0] ?? text;
+}
+
+/** Closing a page or browser that is already gone is what we wanted anyway. */
+function ignoreGoneBrowser(): void {}
+
+/** A counting semaphore with a FIFO queue: bounded concurrency, fair order. */
+class Slots {
+  #free: number;
+  readonly #waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  #cancelled: Error | undefined;
+
+  constructor(size: number) {
+    this.#free = size;
+  }
+
+  acquire(): Promise<void> {
+    if (this.#cancelled) return Promise.reject(this.#cancelled);
+    if (this.#free > 0) {
+      this.#free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject }));
+  }
+
+  release(): void {
+    const next = this.#waiting.shift();
+    // A freed slot passes straight to the next waiter, so none can be overtaken.
+    if (next) next.resolve();
+    else this.#free++;
+  }
+
+  /** Fails every waiting and future `acquire()`. */
+  cancel(error: Error): void {
+    this.#cancelled = error;
+    for (const waiter of this.#waiting.splice(0)) waiter.reject(error);
+  }
+}

@@ -1,0 +1,209 @@
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { PresskitError } from '../../src/errors.js';
+import { BrowserManager } from '../../src/render/browser.js';
+import { CHROMIUM } from './helpers.js';
+
+/** True while a process with this id exists (a reaped child no longer does). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Processes whose command line mentions `text`, e.g. a profile folder. */
+function processesMentioning(text: string): string[] {
+  const run = spawnSync('pgrep', ['-f', text], { encoding: 'utf8' });
+  return run.stdout.split('\n').filter(Boolean);
+}
+
+function userDataDirOf(pid: number): string {
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  const flag = args.find((arg) => arg.startsWith('--user-data-dir='));
+  if (flag === undefined) throw new Error(`no --user-data-dir in the browser's command line`);
+  return flag.slice('--user-data-dir='.length);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+// One manager for the pool tests; the lifecycle tests need their own.
+const shared = new BrowserManager({ executablePath: CHROMIUM, concurrency: 2 });
+afterAll(() => shared.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('BrowserManager pool', () => {
+  it('launches nothing until a page is needed, then launches once for concurrent callers', async () => {
+    const launch = vi.spyOn(puppeteer, 'launch');
+    expect(shared.launched).toBe(false);
+    const browsers = await Promise.all(
+      Array.from({ length: 6 }, () => shared.withPage(async (page) => page.browser())),
+    );
+    expect(shared.launched).toBe(true);
+    expect(launch).toHaveBeenCalledTimes(1);
+    expect(new Set<Browser>(browsers).size).toBe(1);
+    expect(shared.pid).toBeTypeOf('number');
+  });
+
+  it('never has more pages in use than its concurrency, and reuses them', async () => {
+    let active = 0;
+    let maxActive = 0;
+    const seen = new Set<Page>();
+    // The first two callers wait for each other, so the bound is reached for sure; an
+    // unbounded pool would let all eight in before the gate opens.
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const work = async (page: Page) => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      seen.add(page);
+      if (active === 2) openGate();
+      await gate;
+      await page.title();
+      active--;
+    };
+    await Promise.all(Array.from({ length: 8 }, () => shared.withPage(work)));
+    expect(maxActive).toBe(2);
+    expect(seen.size).toBe(2);
+    const browser = await shared.withPage(async (page) => page.browser());
+    // Chrome's own first tab plus at most the two pooled pages.
+    expect((await browser.pages()).length).toBeLessThanOrEqual(3);
+  });
+
+  it('closes a page whose work failed, and keeps serving', async () => {
+    let failed: Page | undefined;
+    const error = await rejection(
+      shared.withPage(async (page) => {
+        failed = page;
+        throw new Error('boom');
+      }),
+    );
+    expect(error).toMatchObject({ message: 'boom' });
+    expect(failed?.isClosed()).toBe(true);
+    const pages = await Promise.all([
+      shared.withPage(async (page) => page),
+      shared.withPage(async (page) => page),
+    ]);
+    expect(pages).not.toContain(failed);
+    expect(pages.every((page) => !page.isClosed())).toBe(true);
+  });
+});
+
+describe('BrowserManager lifecycle', () => {
+  it('closes idempotently and leaves no browser process or profile behind', async () => {
+    const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+    await manager.withPage(async (page) => page.setContent('<p>hello</p>'));
+    const pid = manager.pid;
+    if (pid === undefined) throw new Error('no browser pid');
+    const profile = userDataDirOf(pid);
+    expect(processesMentioning(profile).length).toBeGreaterThan(0);
+
+    await Promise.all([manager.close(), manager.close()]);
+    await manager[Symbol.asyncDispose]();
+
+    expect(alive(pid)).toBe(false);
+    expect(processesMentioning(profile)).toEqual([]);
+    expect(existsSync(profile)).toBe(false);
+    const error = await rejection(manager.withPage(async () => 'late'));
+    expect(error).toBeInstanceOf(PresskitError);
+    expect(error).toMatchObject({ code: 'E_INTERRUPTED' });
+  });
+
+  it('fails queued callers when closed, instead of leaving them waiting', async () => {
+    const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const holder = manager.withPage(async (page) => {
+      started();
+      await page.evaluate(() => new Promise(() => undefined));
+    });
+    const holderError = rejection(holder);
+    await running;
+    const queuedError = rejection(manager.withPage(async () => 'never'));
+    await manager.close();
+    expect(await queuedError).toMatchObject({ code: 'E_INTERRUPTED' });
+    expect(await holderError).toBeInstanceOf(Error);
+  });
+
+  it('can be closed while the browser is still starting, leaving nothing behind', async () => {
+    // Profiles go to os.tmpdir(), which follows TMPDIR: a private one shows exactly ours.
+    const privateTmp = mkdtempSync(join(tmpdir(), 'presskit-midlaunch-'));
+    vi.stubEnv('TMPDIR', privateTmp);
+    const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+    const launch = puppeteer.launch.bind(puppeteer);
+    let closing: Promise<void> | undefined;
+    vi.spyOn(puppeteer, 'launch').mockImplementation((options) => {
+      const launching = launch(options);
+      closing = manager.close(); // as a SIGINT handler would, right after spawn
+      return launching;
+    });
+    try {
+      const error = await rejection(manager.withPage(async () => 'never'));
+      await closing;
+      expect(closing).toBeDefined();
+      expect(error).toMatchObject({ code: 'E_INTERRUPTED' });
+      expect(processesMentioning(privateTmp)).toEqual([]);
+      expect(readdirSync(privateTmp)).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(privateTmp, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a missing or broken browser as E_BROWSER naming the executable', async () => {
+    for (const executablePath of ['/nonexistent/chromium', '/bin/false']) {
+      await using manager = new BrowserManager({ executablePath, concurrency: 1 });
+      const error = await rejection(manager.withPage(async () => 'never'));
+      expect(error).toBeInstanceOf(PresskitError);
+      expect(error).toMatchObject({ code: 'E_BROWSER', problems: [{ file: executablePath }] });
+    }
+  });
+
+  it("passes on the browser's own complaint when it cannot start", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'presskit-broken-browser-'));
+    const executablePath = join(dir, 'chromium');
+    writeFileSync(
+      executablePath,
+      '#!/bin/sh\necho "chromium: error while loading shared libraries: libnss3.so" >&2\nexit 127\n',
+    );
+    chmodSync(executablePath, 0o755);
+    try {
+      await using manager = new BrowserManager({ executablePath, concurrency: 1 });
+      const error = await rejection(manager.withPage(async () => 'never'));
+      expect(error).toMatchObject({ code: 'E_BROWSER', problems: [{ file: executablePath }] });
+      expect(error).toMatchObject({ message: expect.stringContaining('libnss3.so') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects a concurrency that is not a positive integer', () => {
+    for (const concurrency of [0, -1, 1.5, Number.NaN]) {
+      expect(() => new BrowserManager({ concurrency })).toThrow(RangeError);
+    }
+  });
+});

@@ -1,0 +1,260 @@
+import { createServer } from 'node:http';
+import puppeteer from 'puppeteer';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BrowserManager } from '../../src/render/browser.js';
+import { printHtml, renderPdf } from '../../src/render/pdf.js';
+import type { PdfMetadata } from '../../src/render/pdf.js';
+import {
+  CHROMIUM,
+  pdffonts,
+  pdfinfo,
+  pdfText,
+  pdfTool,
+  qpdfCheck,
+  readXmp,
+  removeToolFiles,
+  sampleHtml,
+} from './helpers.js';
+
+// One browser, one page: every render in this file also proves that page reuse is clean.
+const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+afterAll(async () => {
+  await manager.close();
+  removeToolFiles();
+});
+
+const meta: PdfMetadata = {
+  title: 'L’OIM et la Belgique signent un accord « cadre » — 2016',
+  author: 'OIM <Organisation> & Co',
+  subject: 'Un accord pour une migration plus sûre',
+  keywords: ['migration', 'Belgique', 'accord cadre'],
+  lang: 'fr-BE',
+  date: new Date('2016-10-05T00:00:00Z'),
+  creator: 'presskit 0.1.0',
+};
+
+describe('renderPdf on a two-page A4 document', () => {
+  let pdf: Uint8Array;
+  let info: Map<string, string>;
+
+  beforeAll(async () => {
+    pdf = await renderPdf(manager, sampleHtml(), meta);
+    info = pdfinfo(pdf);
+  });
+
+  it('sets the document information from the metadata, not from Chrome', () => {
+    expect(info.get('Title')).toBe(meta.title);
+    expect(info.get('Author')).toBe(meta.author);
+    expect(info.get('Subject')).toBe(meta.subject);
+    expect(info.get('Keywords')).toBe('migration, Belgique, accord cadre');
+    expect(info.get('Creator')).toBe('presskit 0.1.0');
+    expect(info.get('Producer')).toMatch(/^Skia\/PDF m\d+; pdf-lib$/);
+    const dates = pdfTool('pdfinfo', ['-isodates'], pdf);
+    expect(dates).toMatch(/^CreationDate:\s+2016-10-05T00:00:00Z$/m);
+    expect(dates).toMatch(/^ModDate:\s+2016-10-05T00:00:00Z$/m);
+  });
+
+  it('is tagged, two pages of A4, and passes qpdf --check', () => {
+    expect(info.get('Tagged')).toBe('yes');
+    expect(info.get('Pages')).toBe('2');
+    const size = /^([\d.]+) x ([\d.]+) pts/.exec(info.get('Page size') ?? '');
+    expect(Math.abs(Number(size?.[1]) - 595.28)).toBeLessThanOrEqual(1);
+    expect(Math.abs(Number(size?.[2]) - 841.89)).toBeLessThanOrEqual(1);
+    const check = qpdfCheck(pdf);
+    expect(check.output).toContain('No syntax or stream encoding errors');
+    expect(check.status).toBe(0);
+  });
+
+  it('keeps the structure tree and the outline through post-processing', () => {
+    const structure = pdfTool('pdfinfo', ['-struct-text'], pdf);
+    expect(structure).toMatch(/H1[\s\S]*First heading/);
+    expect(structure).toMatch(/H2[\s\S]*Second heading/);
+    const json: unknown = JSON.parse(pdfTool('qpdf', ['--json', '--json-key=outlines'], pdf));
+    expect(JSON.stringify(json)).toContain('"title":"First heading"');
+    expect(JSON.stringify(json)).toContain('"title":"Second heading"');
+  });
+
+  it('sets /Lang, DisplayDocTitle, a file /ID and a UTF-8 XMP packet that parses', () => {
+    const trailer = pdfTool('qpdf', ['--show-object=trailer'], pdf);
+    expect(trailer).toMatch(/\/ID \[ <[0-9a-f]{32}> <[0-9a-f]{32}> \]/);
+    const root = pdfTool('qpdf', ['--json', '--json-key=qpdf'], pdf);
+    expect(root).toMatch(/"\/Lang": "u:fr-BE"/);
+    expect(root).toMatch(/"\/DisplayDocTitle": true/);
+    expect(readXmp(pdf)).toEqual({
+      format: 'application/pdf',
+      title: [meta.title, meta.title],
+      creator: [meta.author],
+      description: [meta.subject, meta.subject],
+      subject: meta.keywords,
+      Keywords: 'migration, Belgique, accord cadre',
+      language: ['fr-BE'],
+      Producer: info.get('Producer'),
+      CreatorTool: 'presskit 0.1.0',
+      CreateDate: '2016-10-05T00:00:00Z',
+      ModifyDate: '2016-10-05T00:00:00Z',
+      MetadataDate: '2016-10-05T00:00:00Z',
+    });
+  });
+
+  it('embeds exactly the bundled fonts, loaded from data: URIs', () => {
+    const fonts = pdffonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((font) => font.embedded === 'yes')).toBe(true);
+    const names = new Set(fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')));
+    expect([...names].sort()).toEqual(['Inter-Regular', 'SourceSerif4-Regular']);
+  });
+
+  it('prints page numbers from the @page margin box', () => {
+    const text = pdfText(pdf, true);
+    expect(text).toContain('Page 1 / 2');
+    expect(text).toContain('Page 2 / 2');
+  });
+});
+
+describe('renderPdf, other cases', () => {
+  it('gives the same bytes for the same input, and different ones for another date', async () => {
+    const first = await renderPdf(manager, sampleHtml(), meta);
+    const second = await renderPdf(manager, sampleHtml(), meta);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    // A fresh browser, a fresh page, another moment: still the same bytes.
+    await using fresh = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+    const third = await renderPdf(fresh, sampleHtml(), meta);
+    expect(Buffer.from(third).equals(Buffer.from(first))).toBe(true);
+    const later = await renderPdf(manager, sampleHtml(), { ...meta, date: new Date('2017-01-01') });
+    expect(Buffer.from(later).equals(Buffer.from(first))).toBe(false);
+  });
+
+  it('honours @page { size: Letter }', async () => {
+    const pdf = await renderPdf(manager, sampleHtml({ size: 'Letter' }), meta);
+    const size = /^([\d.]+) x ([\d.]+) pts/.exec(pdfinfo(pdf).get('Page size') ?? '');
+    expect(Math.abs(Number(size?.[1]) - 612)).toBeLessThanOrEqual(1);
+    expect(Math.abs(Number(size?.[2]) - 792)).toBeLessThanOrEqual(1);
+  });
+
+  it('omits optional fields it was not given', async () => {
+    const pdf = await renderPdf(manager, sampleHtml(), {
+      title: 'Bare',
+      keywords: [],
+      lang: 'en',
+      date: new Date('2020-02-02T12:00:00Z'),
+      creator: 'presskit 0.1.0',
+    });
+    const info = pdfinfo(pdf);
+    expect(info.get('Title')).toBe('Bare');
+    expect(info.has('Author')).toBe(false);
+    expect(info.has('Keywords')).toBe(false);
+    const xmp = readXmp(pdf);
+    expect(xmp['title']).toEqual(['Bare', 'Bare']);
+    for (const absent of ['creator', 'description', 'subject', 'Keywords']) {
+      expect(xmp).not.toHaveProperty(absent);
+    }
+  });
+
+  it('does not stack request handlers on the reused page', async () => {
+    const handlers = () => manager.withPage(async (page) => page.listenerCount('request'));
+    await renderPdf(manager, sampleHtml(), meta);
+    // Puppeteer keeps one listener of its own; ours must come and go with each render.
+    const before = await handlers();
+    await renderPdf(manager, sampleHtml(), meta);
+    await renderPdf(manager, sampleHtml(), meta);
+    expect(await handlers()).toBe(before);
+  });
+});
+
+describe('renderPdf blocks scripts and every request that is not data: or about:', () => {
+  const requests: string[] = [];
+  let connections = 0;
+  const server = createServer((request, response) => {
+    requests.push(request.url ?? '');
+    const css = request.url?.endsWith('.css') ?? false;
+    response.setHeader('content-type', css ? 'text/css' : 'text/html');
+    response.end(css ? 'body::after { content: "LEAKED-CSS"; }' : '<p>LEAKED-HTML</p>');
+  });
+  server.on('connection', () => connections++);
+  let origin: string;
+  // A browser without presskit's launch flags, to test each layer of the lock-down alone.
+  let plain: Browser;
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('server has no port');
+    origin = `127.0.0.1:${address.port}`;
+    plain = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      pipe: true,
+      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    });
+  });
+  beforeEach(() => {
+    requests.length = 0;
+    connections = 0;
+  });
+  afterAll(async () => {
+    await plain.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const hostileHtml = () =>
+    sampleHtml({
+      head: `
+<link rel="preconnect" href="http://${origin}">
+<link rel="stylesheet" href="https://${origin}/tls.css">
+<link rel="stylesheet" href="http://${origin}/plain.css">
+<style>@import url("http://${origin}/import.css"); main { background: url("http://${origin}/bg.png"); }</style>`,
+      body: `
+<img src="http://${origin}/x" alt="remote image">
+<iframe src="file:///etc/passwd" title="local file"></iframe>
+<iframe src="http://${origin}/frame" title="remote frame"></iframe>
+<object data="http://${origin}/object" type="text/html"></object>
+<script>document.body.append("SCRIPT-RAN")</script>
+<script src="http://${origin}/script.js"></script>`,
+    });
+
+  it('lets nothing reach a local server, not even a connection, and renders no leak', async () => {
+    const pdf = await renderPdf(manager, hostileHtml(), meta);
+    const text = pdfText(pdf);
+    expect(requests).toEqual([]);
+    expect(connections).toBe(0);
+    expect(text).toContain('First heading');
+    for (const leak of ['root:', 'LEAKED-', 'SCRIPT-RAN']) expect(text).not.toContain(leak);
+  });
+
+  it('follows no meta refresh to another address', async () => {
+    const html = sampleHtml({
+      head: `<meta http-equiv="refresh" content="0; url=http://${origin}/r">`,
+    });
+    const pdf = await renderPdf(manager, html, meta);
+    expect(requests).toEqual([]);
+    expect(connections).toBe(0);
+    expect(pdfText(pdf)).not.toContain('LEAKED-');
+  });
+
+  it('blocks every request by interception alone, without the launch flags', async () => {
+    const page = await plain.newPage();
+    try {
+      const pdf = await printHtml(page, hostileHtml());
+      expect(requests).toEqual([]);
+      const text = pdfText(pdf);
+      for (const leak of ['root:', 'LEAKED-', 'SCRIPT-RAN']) expect(text).not.toContain(leak);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('(control) the same HTML in a plain page does reach the server and run its script', async () => {
+    // Proves the tests above could fail: their URLs really point at a listening server.
+    const page = await plain.newPage();
+    try {
+      await page.setContent(hostileHtml(), { waitUntil: 'load' });
+      const pdf = await page.pdf();
+      expect(requests.length).toBeGreaterThan(0);
+      expect(connections).toBeGreaterThan(0);
+      expect(pdfText(pdf)).toContain('SCRIPT-RAN');
+    } finally {
+      await page.close();
+    }
+  });
+});

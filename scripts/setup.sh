@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# One-command set-up: system packages where missing, npm packages, the build, and the
+# sample press kit in dist/. Needs root (or sudo) only when a Debian package is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+# A browser to print PDFs with: any Chrome or Chromium will do.
+if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}${CHROME_PATH:-}" ] &&
+  ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null &&
+  ! command -v google-chrome >/dev/null && ! command -v google-chrome-stable >/dev/null; then
+  missing+=(chromium)
+fi
+# Independent checkers the test suite uses on the outputs.
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v qpdf >/dev/null || missing+=(qpdf)
+command -v zbarimg >/dev/null || missing+=(zbar-tools)
+command -v unzip >/dev/null || missing+=(unzip)
+command -v pgrep >/dev/null || missing+=(procps)
+# Chromium's fallback fonts for characters the bundled fonts lack.
+fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "setup: installing ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: please install: ${missing[*]} (no apt-get here)" >&2
+  fi
+fi
+
+npm ci --no-audit --no-fund
+npm run build
+node bin/presskit.js build

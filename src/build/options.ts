@@ -1,0 +1,66 @@
+import type { Problem } from '../errors.js';
+import type { PaperSize, VcardVersion } from '../types.js';
+
+/** Options of `build()`; every member is optional. Flags win over the config file. */
+export interface BuildOptions {
+  /** Project root: config is read here and nothing outside it is read. Default: cwd. */
+  root?: string;
+  /** Release files or folders, relative to root. Default: `releases`. */
+  paths?: string[];
+  /** Output folder, relative to root. Default: config `out`, else `dist`. */
+  out?: string;
+  /** Chromium or Chrome executable. */
+  browser?: string;
+  /** Releases printed at once (browser pages). Default: from the core count. */
+  concurrency?: number;
+  /** Rebuild releases whose inputs did not change. */
+  force?: boolean;
+  /** Build only shard `index` (1-based) of `count`. */
+  shard?: { index: number; count: number };
+  paper?: PaperSize;
+  vcardVersion?: VcardVersion;
+  baseUrl?: string;
+  /** Environment read for SOURCE_DATE_EPOCH and browser paths. Default: process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Aborting stops the build: no new release starts, the browser closes. */
+  signal?: AbortSignal;
+  /** Called as releases start and finish, for progress display. */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { type: 'start'; total: number }
+  | { type: 'release-start'; source: string }
+  | { type: 'release-done'; report: ReleaseReport; done: number; total: number };
+
+export interface FileReport {
+  /** Path relative to the output folder, with `/`. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ReleaseReport {
+  /** Source path as shown to the user. */
+  source: string;
+  slug?: string;
+  status: 'built' | 'unchanged' | 'failed' | 'skipped';
+  title?: string;
+  date?: string;
+  lang?: string;
+  kind?: string;
+  /** Every file of the kit, then the zip. */
+  files: FileReport[];
+  zip?: FileReport;
+  problems: Problem[];
+  /** Milliseconds spent on this release, and in the browser for its PDF. */
+  timings: { totalMs: number; pdfMs?: number };
+}
+
+export interface BuildReport {
+  ok: boolean;
+  interrupted: boolean;
+  outDir: string;
+  releases: ReleaseReport[];
+  timings: { totalMs: number };
+}

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import type { PreparedAsset } from '../assets/prepare.js';
+import type { BrowserManager } from '../render/browser.js';
+import { datelineText } from '../render/dateline.js';
+import { escapeHtml } from '../render/escape.js';
+import type { ContactCard } from '../render/html.js';
+import { renderPage } from '../render/html.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderPdf } from '../render/pdf.js';
+import type { Theme } from '../render/templates.js';
+import { renderText } from '../render/text.js';
+import type { ProjectSettings } from '../types.js';
+import { GENERATOR } from '../version.js';
+import type { PreparedRelease } from './prepare-release.js';
+
+/** A file of the kit: bytes to write, or a source file to copy as it is. */
+export type KitEntry =
+  { path: string; data: Uint8Array | string } | { path: string; copyFrom: string };
+
+export interface RenderedKit {
+  entries: KitEntry[];
+  pdfMs: number;
+}
+
+/** Everything but the zip: page, PDF, text, vCards, assets. */
+export async function renderKit(
+  prepared: PreparedRelease,
+  cards: ContactCard[],
+  settings: ProjectSettings,
+  theme: Theme,
+  browser: BrowserManager,
+  documentDate: Date,
+): Promise<RenderedKit> {
+  const { release, assets } = prepared;
+  const dateline = datelineText(release);
+  const body = (src: (asset: PreparedAsset) => string): string =>
+    renderMarkdown(release.body, {
+      file: release.displayPath,
+      firstLine: release.bodyLine,
+      lang: release.lang,
+      imageSrc: (href) => {
+        const asset = assets.find(
+          (candidate) => candidate.role === 'inline' && candidate.href === href,
+        );
+        return asset && src(asset);
+      },
+      ...(dateline
+        ? { leadPrefixHtml: `<span class="dateline">${escapeHtml(dateline)}</span> ` }
+        : {}),
+    });
+  const boilerplateHtml =
+    release.boilerplate &&
+    renderMarkdown(release.boilerplate, {
+      file: release.displayPath,
+      firstLine: release.lineOf(['boilerplate']) ?? 1,
+      lang: release.lang,
+      imageSrc: () => undefined,
+    });
+
+  const dataUris = await inlineImages(assets);
+  const page = (print: boolean): Promise<string> => {
+    const src = print
+      ? (asset: PreparedAsset) => dataUris.get(asset) ?? ''
+      : (asset: PreparedAsset) => asset.kitPath;
+    return renderPage({
+      release,
+      settings,
+      theme,
+      bodyHtml: body(src),
+      ...(boilerplateHtml ? { boilerplateHtml } : {}),
+      assets,
+      cards,
+      generator: GENERATOR,
+      assetSrc: src,
+      print,
+    });
+  };
+  const [pageHtml, printHtml] = await Promise.all([page(false), page(true)]);
+
+  const started = performance.now();
+  const pdf = await renderPdf(browser, printHtml, {
+    title: release.title,
+    ...(release.organization ? { author: release.organization.name } : {}),
+    ...(release.summary ? { subject: release.summary } : {}),
+    keywords: release.tags,
+    lang: release.lang,
+    date: documentDate,
+    creator: GENERATOR,
+  });
+  const pdfMs = performance.now() - started;
+
+  const entries: KitEntry[] = [
+    { path: 'index.html', data: pageHtml },
+    { path: `${release.slug}.pdf`, data: pdf },
+    { path: `${release.slug}.txt`, data: renderText(release, dateline) },
+    ...cards.map((card) => ({ path: card.kitPath, data: card.vcard })),
+    ...uniqueAssets(assets).map((asset) => ({ path: asset.kitPath, copyFrom: asset.source })),
+  ];
+  return { entries, pdfMs };
+}
+
+/** The print page is loaded with setContent (an opaque origin): images must be data: URIs. */
+async function inlineImages(assets: PreparedAsset[]): Promise<Map<PreparedAsset, string>> {
+  const uris = new Map<PreparedAsset, string>();
+  for (const asset of assets) {
+    if (!asset.isImage) continue;
+    const bytes = await readFile(asset.source);
+    uris.set(asset, `data:${asset.mediaType};base64,${bytes.toString('base64')}`);
+  }
+  return uris;
+}
+
+function uniqueAssets(assets: PreparedAsset[]): PreparedAsset[] {
+  const seen = new Set<string>();
+  return assets.filter((asset) => !seen.has(asset.kitPath) && seen.add(asset.kitPath));
+}

@@ -1,0 +1,86 @@
+import cliProgress from 'cli-progress';
+import type { BuildReport, ProgressEvent, ReleaseReport } from '../build/options.js';
+import type { Output } from './output.js';
+import { problemLines } from './output.js';
+
+/** Live progress on a terminal; one plain line per release elsewhere (CI logs). */
+export function buildProgress(output: Output): (event: ProgressEvent) => void {
+  if (!output.interactive) {
+    return (event) => {
+      if (event.type === 'release-done')
+        output.info(releaseLine(event.report, event.done, event.total));
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: '{bar} {value}/{total} releases | {duration_formatted} | {current}',
+      hideCursor: true,
+      clearOnComplete: true,
+      barsize: 24,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const running = new Set<string>();
+  return (event) => {
+    if (event.type === 'start') bar.start(event.total, 0, { current: '' });
+    else if (event.type === 'release-start') {
+      running.add(event.source);
+      bar.update({ current: [...running].join(', ') });
+    } else {
+      running.delete(event.report.source);
+      bar.update(event.done, { current: [...running].join(', ') });
+      if (event.done === event.total) bar.stop();
+    }
+  };
+}
+
+function releaseLine(report: ReleaseReport, done: number, total: number): string {
+  const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
+  const seconds = (report.timings.totalMs / 1000).toFixed(2);
+  return `${counter} ${report.status.padEnd(9)} ${report.slug ?? report.source} (${seconds} s)`;
+}
+
+/** The end of a build: each failure's problems, then a table, then a one-line verdict. */
+export function printBuildSummary(report: BuildReport, output: Output): void {
+  for (const release of report.releases) {
+    for (const line of problemLines(release.problems)) output.error(line);
+  }
+  if (report.releases.length === 0) {
+    output.error('no releases found: put Markdown files under releases/ or name a path');
+    return;
+  }
+  const rows = report.releases.map((release) => [
+    release.status,
+    release.slug ?? release.source,
+    release.zip ? `${release.zip.path} (${kilobytes(release.zip.bytes)})` : '—',
+    `${(release.timings.totalMs / 1000).toFixed(2)} s`,
+  ]);
+  const widths = [0, 1, 2].map((column) =>
+    Math.max(...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  output.info('');
+  for (const row of rows) {
+    output.info(
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+  const count = (status: ReleaseReport['status']): number =>
+    report.releases.filter((release) => release.status === status).length;
+  const parts = [
+    `${count('built')} built`,
+    `${count('unchanged')} unchanged`,
+    `${count('failed')} failed`,
+    ...(report.interrupted ? [`${count('skipped')} not started (interrupted)`] : []),
+  ];
+  output.info(
+    `${parts.join(', ')} in ${(report.timings.totalMs / 1000).toFixed(2)} s → ${report.outDir}`,
+  );
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}

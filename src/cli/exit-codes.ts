@@ -1,0 +1,12 @@
+/** Exit statuses, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  /** A release failed to build, or `check` found problems. */
+  failed: 1,
+  /** The run could not start: bad flags, config, paths, or no browser. */
+  usage: 2,
+  /** Stopped by SIGINT or SIGTERM. */
+  interrupted: 130,
+  /** A bug in presskit: the stack trace is printed. */
+  internal: 70,
+} as const;

@@ -1,0 +1,69 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sha256File } from '../bundle/checksums.js';
+
+/** What the newsroom index shows of one kit, read back from the kit itself. */
+export interface KitSummary {
+  slug: string;
+  title: string;
+  date: string;
+  lang: string;
+  kind: string;
+  zipBytes: number;
+  zipSha256: string;
+  hasPdf: boolean;
+}
+
+const JSON_LD = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/;
+
+/**
+ * Reads a kit's NewsArticle JSON-LD. The index is rebuilt from kits alone, so kits built
+ * by separate CI shards can be merged without any other state.
+ */
+export async function readKitSummary(
+  outDir: string,
+  slug: string,
+): Promise<KitSummary | undefined> {
+  let html: string;
+  let zip;
+  try {
+    [html, zip] = await Promise.all([
+      readFile(join(outDir, slug, 'index.html'), 'utf8'),
+      stat(join(outDir, `${slug}.zip`)),
+    ]);
+  } catch {
+    return undefined;
+  }
+  const data = parseJson(JSON_LD.exec(html)?.[1]);
+  if (!data) return undefined;
+  const text = (key: string): string => {
+    const value = data[key];
+    return typeof value === 'string' ? value : '';
+  };
+  const hasPdf = await stat(join(outDir, slug, `${slug}.pdf`)).then(
+    () => true,
+    () => false,
+  );
+  return {
+    slug,
+    title: text('headline') || slug,
+    date: text('datePublished'),
+    lang: text('inLanguage'),
+    kind: text('genre'),
+    zipBytes: zip.size,
+    zipSha256: await sha256File(join(outDir, `${slug}.zip`)),
+    hasPdf,
+  };
+}
+
+function parseJson(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value))
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

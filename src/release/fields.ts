@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * Zod building blocks shared by the release frontmatter and the project config.
+ * YAML is parsed with the failsafe schema, so every scalar arrives as a string.
+ */
+
+/** A non-empty single-line text, trimmed. */
+/** Error for a wrong type that says "is required" when the field is simply missing. */
+export function expected(what: string) {
+  return (issue: { input: unknown }): string =>
+    issue.input === undefined ? 'is required' : `${what}, not ${describe(issue.input)}`;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'an empty value';
+  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+}
+
+export const text = z
+  .string({ error: expected('must be a text value') })
+  .transform((value) => value.trim())
+  .refine((value) => value !== '', 'must not be empty')
+  .refine(
+    (value) => !/[\u0000-\u0008\u000B-\u001F\u007F]/.test(value),
+    'contains a control character',
+  );
+
+/** An optional text: a YAML empty value counts as absent. */
+export const optionalText = z
+  .string({ error: expected('must be a text value') })
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined))
+  .refine(
+    (value) => value === undefined || !/[\u0000-\u0008\u000B-\u001F\u007F]/.test(value),
+    'contains a control character',
+  );
+
+export const optionalEmail = optionalText.refine(
+  (value) => value === undefined || z.email().safeParse(value).success,
+  'is not a valid e-mail address',
+);
+
+export const optionalWebUrl = optionalText.refine(
+  (value) => value === undefined || isWebUrl(value),
+  'must be an absolute http:// or https:// URL',
+);
+
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export const bcp47 = text.refine((value) => {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1 && /^[a-z]{2,3}(-|$)/i.test(value);
+  } catch {
+    return false;
+  }
+}, 'is not a BCP 47 language tag (e.g. fr, en, fr-BE)');
+
+export const ianaZone = optionalText.refine((value) => {
+  if (value === undefined) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not an IANA time zone (e.g. Europe/Brussels)');
+
+export const textList = z
+  .array(text, { error: 'must be a list' })
+  .optional()
+  .transform((value) => value ?? []);
+
+export const rawAddress = z.strictObject({
+  street: optionalText,
+  locality: optionalText,
+  region: optionalText,
+  postalCode: optionalText,
+  country: optionalText,
+});
+
+export const rawContact = z
+  .strictObject(
+    {
+      name: optionalText,
+      role: optionalText,
+      organization: optionalText,
+      office: optionalText,
+      phone: optionalText,
+      email: optionalEmail,
+      url: optionalWebUrl,
+      address: rawAddress.optional(),
+    },
+    {
+      error: expected('must be a mapping with name, role, organization, office, phone, email, url'),
+    },
+  )
+  .refine((contact) => contact.name !== undefined || contact.organization !== undefined, {
+    message: 'needs a name (or, for a press office, an organization)',
+    path: ['name'],
+  });
+
+export type RawContact = z.output<typeof rawContact>;
+
+export const rawOrganization = z.strictObject(
+  { name: text, url: optionalWebUrl, logo: optionalText },
+  { error: expected('must be a mapping with name, url, logo') },
+);
+
+export type RawOrganization = z.output<typeof rawOrganization>;

@@ -1,0 +1,46 @@
+import { readFile, stat } from 'node:fs/promises';
+import { PresskitError } from '../errors.js';
+
+/** A release file larger than this is not a press release; refuse before reading it. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a text file as UTF-8 (BOM stripped, CRLF and CR normalised to LF).
+ * Binary or non-UTF-8 content is a user error, not a crash.
+ */
+export async function readText(path: string, displayPath: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw fail(displayPath, 'not a regular file');
+    if (info.size > MAX_SOURCE_BYTES) {
+      throw fail(displayPath, `file is ${info.size} bytes; the limit is ${MAX_SOURCE_BYTES}`);
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    if (error instanceof PresskitError) throw error;
+    throw fail(displayPath, `cannot read file (${describeFsError(error)})`);
+  }
+  if (bytes.includes(0)) throw fail(displayPath, 'binary file: expected UTF-8 Markdown text');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw fail(displayPath, 'not valid UTF-8: save the file as UTF-8');
+  }
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  return text.replace(/\r\n?/g, '\n');
+}
+
+function fail(file: string, message: string): PresskitError {
+  return new PresskitError('E_READ', { file, message });
+}
+
+export function describeFsError(error: unknown): string {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    return error.code === 'ENOENT' ? 'no such file' : error.code;
+  }
+  return String(error);
+}

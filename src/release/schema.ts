@@ -1,0 +1,208 @@
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { parsePhone } from '../contacts/phone.js';
+import type { Problem } from '../errors.js';
+import { PresskitError } from '../errors.js';
+import { labelsFor } from '../render/i18n.js';
+import type { AssetRef, Contact, Organization, Release, ReleaseDate } from '../types.js';
+import { definedOnly } from '../util/defined.js';
+import { parseReleaseDate } from './dates.js';
+import {
+  bcp47,
+  expected,
+  ianaZone,
+  optionalText,
+  rawContact,
+  rawOrganization,
+  text,
+  textList,
+} from './fields.js';
+import type { RawContact, RawOrganization } from './fields.js';
+import type { RawRelease } from './load.js';
+import { zodProblems } from './zod-problems.js';
+
+const rawAsset = z.strictObject(
+  { file: text, caption: optionalText, credit: optionalText, alt: optionalText },
+  { error: expected('must be a mapping with file, caption, credit, alt') },
+);
+
+const frontmatterSchema = z.strictObject(
+  {
+    title: text,
+    subtitle: optionalText,
+    lang: bcp47,
+    date: text,
+    modified: optionalText,
+    kind: optionalText,
+    region: optionalText,
+    dateline: optionalText,
+    embargo: optionalText,
+    timezone: ianaZone,
+    summary: optionalText,
+    slug: optionalText.refine(
+      (value) => value === undefined || /^[a-z0-9][a-z0-9-]{0,99}$/.test(value),
+      'must be lowercase ASCII letters, digits and hyphens',
+    ),
+    organization: rawOrganization.optional(),
+    contacts: z.array(rawContact, { error: expected('must be a list of contacts') }).optional(),
+    boilerplate: optionalText,
+    assets: z.array(rawAsset, { error: expected('must be a list of assets') }).optional(),
+    tags: textList,
+  },
+  { error: expected('frontmatter must be a YAML mapping of fields') },
+);
+
+/** What the project config contributes to every release. */
+export interface ReleaseDefaults {
+  organization?: RawOrganization;
+  /** Resolved relative to the project root, not the release. */
+  organizationBase?: string;
+  contacts: RawContact[];
+  boilerplate?: string | Record<string, string>;
+}
+
+/**
+ * Validates a release's frontmatter against the schema and returns the typed release.
+ * Every problem is reported at once, each with its field path and line.
+ */
+export function validateRelease(
+  raw: RawRelease,
+  slugFromPath: string,
+  defaults: ReleaseDefaults = { contacts: [] },
+): Release {
+  const file = raw.displayPath;
+  const lineOf = raw.frontmatter.lineOf;
+  const parsed = frontmatterSchema.safeParse(raw.frontmatter.data ?? {});
+  if (!parsed.success) {
+    throw new PresskitError('E_SCHEMA', zodProblems(parsed.error, file, lineOf));
+  }
+  const fm = parsed.data;
+  const problems: Problem[] = [];
+  const report = (path: (string | number)[], message: string): void => {
+    const line = lineOf(path);
+    problems.push({ file, field: fieldPath(path), message, ...(line ? { line } : {}) });
+  };
+
+  const date = dateField(fm.date, ['date'], report, 'a date YYYY-MM-DD or a datetime with offset');
+  const modified = fm.modified ? dateField(fm.modified, ['modified'], report) : undefined;
+  let embargo: ReleaseDate | undefined;
+  if (fm.embargo) {
+    embargo = dateField(fm.embargo, ['embargo'], report);
+    if (embargo && !embargo.hasTime) {
+      report(['embargo'], 'needs a time and offset, e.g. 2026-11-27T10:00:00+01:00');
+      embargo = undefined;
+    }
+  }
+
+  const releaseDir = dirname(raw.sourceFile);
+  const contacts = mergeContacts(fm.contacts ?? [], defaults.contacts).map((contact, index) =>
+    toContact(contact, (field, message) => report(['contacts', index, field], message)),
+  );
+  const organizationRaw = fm.organization ?? defaults.organization;
+  const organizationBase = fm.organization ? releaseDir : (defaults.organizationBase ?? releaseDir);
+  const organization: Organization | undefined = organizationRaw && {
+    name: organizationRaw.name,
+    ...(organizationRaw.url ? { url: organizationRaw.url } : {}),
+    ...(organizationRaw.logo ? { logo: resolve(organizationBase, organizationRaw.logo) } : {}),
+  };
+  const assets: AssetRef[] = (fm.assets ?? []).map((asset) => ({
+    file: asset.file,
+    source: resolve(releaseDir, asset.file),
+    ...definedOnly({ caption: asset.caption, credit: asset.credit, alt: asset.alt }),
+  }));
+
+  if (problems.length > 0 || !date) {
+    throw new PresskitError(
+      'E_SCHEMA',
+      problems.length > 0 ? problems : [{ file, message: 'invalid date' }],
+    );
+  }
+  const boilerplate = fm.boilerplate ?? pickBoilerplate(defaults.boilerplate, fm.lang);
+  return {
+    sourceFile: raw.sourceFile,
+    displayPath: file,
+    slug: fm.slug ?? slugFromPath,
+    lang: fm.lang,
+    title: fm.title,
+    kind: fm.kind ?? labelsFor(fm.lang).kind,
+    date,
+    contacts,
+    assets,
+    tags: fm.tags,
+    body: raw.body,
+    bodyLine: raw.bodyLine,
+    lineOf,
+    ...definedOnly({
+      subtitle: fm.subtitle,
+      region: fm.region,
+      dateline: fm.dateline,
+      summary: fm.summary,
+      timezone: fm.timezone,
+      boilerplate,
+    }),
+    ...(modified ? { modified } : {}),
+    ...(embargo ? { embargo } : {}),
+    ...(organization ? { organization } : {}),
+  };
+}
+
+function dateField(
+  value: string,
+  path: (string | number)[],
+  report: (path: (string | number)[], message: string) => void,
+  expected = 'a datetime with offset, e.g. 2026-11-27T10:00:00+01:00',
+): ReleaseDate | undefined {
+  const date = parseReleaseDate(value);
+  if (!date) report(path, `"${value}" is not ${expected}`);
+  return date;
+}
+
+function toContact(raw: RawContact, report: (field: string, message: string) => void): Contact {
+  const contact: Contact = definedOnly({
+    name: raw.name,
+    role: raw.role,
+    organization: raw.organization,
+    office: raw.office,
+    email: raw.email,
+    url: raw.url,
+  });
+  if (raw.phone) {
+    const phone = parsePhone(raw.phone);
+    if (phone) contact.phone = phone;
+    else
+      report(
+        'phone',
+        `"${raw.phone}" is not a valid international phone number (e.g. +1 212 681 7000 ext. 221)`,
+      );
+  }
+  if (raw.address) {
+    const address = definedOnly(raw.address);
+    if (Object.keys(address).length > 0) contact.address = address;
+  }
+  return contact;
+}
+
+/** Release contacts first, then project defaults not already present (same email or name). */
+export function mergeContacts(own: RawContact[], defaults: RawContact[]): RawContact[] {
+  const key = (contact: RawContact): string =>
+    (contact.email ?? contact.name ?? contact.organization ?? '').toLowerCase();
+  const seen = new Set(own.map(key));
+  return [...own, ...defaults.filter((contact) => !seen.has(key(contact)))];
+}
+
+function pickBoilerplate(
+  boilerplate: ReleaseDefaults['boilerplate'],
+  lang: string,
+): string | undefined {
+  if (boilerplate === undefined || typeof boilerplate === 'string') return boilerplate;
+  const primary = lang.split('-')[0] ?? lang;
+  return boilerplate[lang] ?? boilerplate[primary];
+}
+
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${String(part)}`,
+    )
+    .join('');
+}

@@ -1,0 +1,77 @@
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { Problem } from '../errors.js';
+import { PresskitError } from '../errors.js';
+
+/** Frontmatter larger than this is refused: it is metadata, not content. */
+export const MAX_FRONTMATTER_BYTES = 64 * 1024;
+
+export type FieldPath = readonly (string | number)[];
+
+/** Parsed YAML that can still tell which line a field came from. */
+export interface YamlSource {
+  data: unknown;
+  /** 1-based line in the original file of the field at `path`, when it exists. */
+  lineOf(path: FieldPath): number | undefined;
+}
+
+/**
+ * Parses YAML safely: the failsafe schema keeps every scalar a string exactly as written
+ * (no octal, boolean or date coercion: the schema decides what a value means), and
+ * alias expansion is capped so a "billion laughs" document is refused.
+ *
+ * `firstLine` is the 1-based line of the YAML text within its file.
+ */
+export function parseYaml(text: string, file: string, firstLine = 1): YamlSource {
+  if (Buffer.byteLength(text) > MAX_FRONTMATTER_BYTES) {
+    throw new PresskitError('E_YAML', {
+      file,
+      line: firstLine,
+      message: `frontmatter is larger than ${MAX_FRONTMATTER_BYTES} bytes`,
+    });
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    schema: 'failsafe',
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
+  if (doc.errors.length > 0) {
+    const problems: Problem[] = doc.errors.map((error) => ({
+      file,
+      line: toFileLine(error.pos[0]),
+      column: lineCounter.linePos(error.pos[0]).col,
+      message: `invalid YAML: ${firstSentence(error.message)}`,
+    }));
+    throw new PresskitError('E_YAML', problems);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PresskitError('E_YAML', {
+      file,
+      line: firstLine,
+      message: /alias/i.test(reason)
+        ? 'too many YAML aliases (refused as a resource-exhaustion attack)'
+        : `invalid YAML: ${firstSentence(reason)}`,
+    });
+  }
+  return {
+    data,
+    lineOf(path) {
+      for (let depth = path.length; depth > 0; depth--) {
+        const node = doc.getIn(path.slice(0, depth), true);
+        if (isNode(node) && node.range) return toFileLine(node.range[0]);
+      }
+      return undefined;
+    },
+  };
+}
+
+function firstSentence(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}

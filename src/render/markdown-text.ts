@@ -1,0 +1,104 @@
+import { Marked } from 'marked';
+import type { Token } from 'marked';
+import { decodeEntities } from './escape.js';
+import { applyTypography } from './typography.js';
+
+/**
+ * Markdown to plain text blocks for wire services: no Markdown syntax left, links written
+ * out as "label (url)" unless the label is the URL. Returns one string per block.
+ */
+export function markdownToTextBlocks(source: string, lang: string): string[] {
+  const tokens = new Marked({ gfm: true }).lexer(source);
+  return blocks(tokens, lang);
+}
+
+function blocks(tokens: Token[], lang: string): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'paragraph':
+      case 'heading':
+        out.push(inline(token.tokens ?? [], lang));
+        break;
+      case 'blockquote':
+        out.push(...blocks(token.tokens ?? [], lang));
+        break;
+      case 'list':
+        out.push(
+          token.items
+            .map((item: { tokens: Token[] }, index: number) => {
+              const bullet = token.ordered ? `${Number(token.start || 1) + index}.` : '-';
+              return `${bullet} ${blocks(item.tokens, lang).join('\n')}`;
+            })
+            .join('\n'),
+        );
+        break;
+      case 'code':
+        out.push(token.text);
+        break;
+      case 'table':
+        out.push(
+          [token.header, ...token.rows]
+            .map((row: { tokens: Token[] }[]) =>
+              row.map((cell) => inline(cell.tokens, lang)).join(' | '),
+            )
+            .join('\n'),
+        );
+        break;
+      case 'hr':
+        out.push('* * *');
+        break;
+      case 'html':
+        out.push(token.text.trim());
+        break;
+      case 'text':
+        out.push(token.tokens ? inline(token.tokens, lang) : applyTypography(token.text, lang));
+        break;
+      default:
+        break;
+    }
+  }
+  return out.filter((block) => block.trim() !== '');
+}
+
+function inline(tokens: Token[], lang: string): string {
+  let text = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+        text += token.tokens
+          ? inline(token.tokens, lang)
+          : applyTypography(decodeEntities(token.text), lang);
+        break;
+      case 'escape':
+        text += token.text;
+        break;
+      case 'strong':
+      case 'em':
+      case 'del':
+        text += inline(token.tokens ?? [], lang);
+        break;
+      case 'codespan':
+        text += decodeEntities(token.text);
+        break;
+      case 'br':
+        text += '\n';
+        break;
+      case 'link': {
+        const label = inline(token.tokens ?? [], lang);
+        const target = String(token.href).replace(/^mailto:|^tel:/, '');
+        text += label === target || label === token.href ? label : `${label} (${target})`;
+        break;
+      }
+      case 'image':
+        text += token.text ? `[${token.text}]` : '';
+        break;
+      case 'html':
+        text += token.text;
+        break;
+      default:
+        text += 'raw' in token ? String(token.raw) : '';
+    }
+  }
+  return text;
+}

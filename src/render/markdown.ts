@@ -1,0 +1,105 @@
+import { Marked } from 'marked';
+import type { Token, Tokens } from 'marked';
+import type { Problem } from '../errors.js';
+import { PresskitError } from '../errors.js';
+import { decodeEntities, escapeHtml } from './escape.js';
+import { checkLink } from './link-policy.js';
+import { applyTypography } from './typography.js';
+
+export interface MarkdownContext {
+  /** File named in error messages. */
+  file: string;
+  /** 1-based line of the Markdown's first line in that file. */
+  firstLine: number;
+  lang: string;
+  /** Maps an image's Markdown href to its path inside the kit (e.g. `assets/photo.jpg`). */
+  imageSrc: (href: string) => string | undefined;
+  /** Text set before the first paragraph, inside it (the dateline). */
+  leadPrefixHtml?: string;
+  /** Headings are shifted so that the body's top level sits under the page's `h1`. */
+  headingOffset?: number;
+}
+
+/**
+ * Markdown to HTML. Raw HTML is escaped, never passed through; a `<script>` is refused
+ * outright, since it can only be an attack or a mistake. Links are limited to http(s),
+ * mailto, tel and paths inside the kit. Typography is applied to prose text only.
+ */
+export function renderMarkdown(source: string, context: MarkdownContext): string {
+  const problems: Problem[] = [];
+  const report = (raw: string, message: string): void => {
+    const line = lineOfRaw(source, raw, context.firstLine);
+    problems.push({ file: context.file, message, ...(line ? { line } : {}) });
+  };
+  let leadPrefix = context.leadPrefixHtml;
+  const offset = context.headingOffset ?? 1;
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  marked.use({
+    renderer: {
+      text(token: Tokens.Text | Tokens.Escape): string {
+        if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+        if (token.type === 'escape') return escapeHtml(token.text);
+        return escapeHtml(applyTypography(decodeEntities(token.text), context.lang));
+      },
+      html(token: Tokens.HTML | Tokens.Tag): string {
+        if (/<\s*script\b/i.test(token.text)) {
+          report(token.raw, '<script> is not allowed in a press release');
+        }
+        const escaped = escapeHtml(token.text);
+        return 'block' in token && token.block ? `<p>${escaped}</p>\n` : escaped;
+      },
+      link(token: Tokens.Link): string {
+        const label = this.parser.parseInline(token.tokens);
+        const verdict = checkLink(token.href);
+        if (!verdict.ok) {
+          report(token.raw, verdict.reason);
+          return label;
+        }
+        const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+        return `<a href="${escapeHtml(verdict.href)}"${title}>${label}</a>`;
+      },
+      image(token: Tokens.Image): string {
+        const src = context.imageSrc(token.href);
+        if (!src) {
+          report(token.raw, `image "${token.href}" was not prepared`);
+          return '';
+        }
+        if (!token.text.trim())
+          report(token.raw, `image "${token.href}" needs alt text: ![description](${token.href})`);
+        const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+        return `<img src="${escapeHtml(src)}" alt="${escapeHtml(token.text)}"${title}>`;
+      },
+      heading(token: Tokens.Heading): string {
+        const depth = Math.min(6, token.depth + offset);
+        return `<h${depth}>${this.parser.parseInline(token.tokens)}</h${depth}>\n`;
+      },
+      paragraph(token: Tokens.Paragraph): string {
+        const prefix = leadPrefix ?? '';
+        leadPrefix = undefined;
+        return `<p>${prefix}${this.parser.parseInline(token.tokens)}</p>\n`;
+      },
+    },
+  });
+  const html = marked.parse(source, { async: false });
+  if (problems.length > 0) throw new PresskitError('E_MARKDOWN', problems);
+  return leadPrefix ? `<p>${leadPrefix}</p>\n${html}` : html;
+}
+
+/** Every image href in the Markdown, in order, so the assets stage can prepare them. */
+export function imageHrefs(source: string): string[] {
+  const marked = new Marked({ gfm: true });
+  const hrefs: string[] = [];
+  marked.walkTokens(marked.lexer(source), (token: Token) => {
+    if (token.type === 'image') hrefs.push(token.href);
+  });
+  return hrefs;
+}
+
+/** Best-effort line of a token: marked keeps no positions, so find its raw text. */
+export function lineOfRaw(source: string, raw: string, firstLine: number): number | undefined {
+  const index = source.indexOf(raw);
+  if (index < 0) return undefined;
+  let line = firstLine;
+  for (let i = 0; i < index; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
+}

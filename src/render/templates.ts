@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Liquid } from 'liquidjs';
+import { PresskitError } from '../errors.js';
+
+export const DEFAULT_TEMPLATE_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../templates/default',
+);
+
+/** The theme: a Liquid engine that looks in the project's folder first, then the default. */
+export interface Theme {
+  /** Folders searched in order, the default last. */
+  dirs: string[];
+  render(name: string, context: object): Promise<string>;
+  /** A theme text file (e.g. `style.css`), from the first folder that has it. */
+  file(name: string): Promise<string>;
+}
+
+const themes = new Map<string, Theme>();
+
+/** One engine per template folder, so parsed templates are cached across releases. */
+export function loadTheme(overrideDir?: string): Theme {
+  const key = overrideDir ?? '';
+  let theme = themes.get(key);
+  if (!theme) {
+    theme = createTheme(overrideDir ? [overrideDir, DEFAULT_TEMPLATE_DIR] : [DEFAULT_TEMPLATE_DIR]);
+    themes.set(key, theme);
+  }
+  return theme;
+}
+
+function createTheme(dirs: string[]): Theme {
+  const engine = new Liquid({
+    root: dirs,
+    partials: dirs,
+    extname: '.liquid',
+    // Every {{ value }} is HTML-escaped unless a template says `| raw`.
+    outputEscape: 'escape',
+    strictFilters: true,
+    ownPropertyOnly: true,
+    cache: true,
+    relativeReference: false,
+  });
+  const files = new Map<string, Promise<string>>();
+  return {
+    dirs,
+    async render(name, context) {
+      try {
+        return await engine.renderFile(name, context);
+      } catch (error) {
+        const where = dirs.find((dir) => existsSync(join(dir, `${name}.liquid`))) ?? dirs[0] ?? '';
+        throw new PresskitError('E_TEMPLATE', {
+          file: join(where, `${name}.liquid`),
+          message:
+            error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : String(error),
+        });
+      }
+    },
+    file(name) {
+      let text = files.get(name);
+      if (!text) {
+        const path = dirs.map((dir) => join(dir, name)).find((candidate) => existsSync(candidate));
+        text = path
+          ? readFile(path, 'utf8')
+          : Promise.reject(
+              new PresskitError('E_TEMPLATE', { file: name, message: 'theme file not found' }),
+            );
+        files.set(name, text);
+      }
+      return text;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { formatPhoneDisplay } from '../contacts/phone.js';
+import type { Release } from '../types.js';
+import {
+  aboutHeading,
+  contactHeading,
+  fillLabel,
+  formatDate,
+  formatEmbargo,
+  labelsFor,
+} from './i18n.js';
+import { markdownToTextBlocks } from './markdown-text.js';
+
+export const TEXT_WIDTH = 72;
+
+/**
+ * The wire-service version: the parts of a release in their conventional order, wrapped
+ * for reading, with no Markdown syntax left. Lines end with LF; the file ends with one.
+ */
+export function renderText(release: Release, datelineText: string | undefined): string {
+  const labels = labelsFor(release.lang);
+  const blocks: string[] = [];
+  blocks.push(
+    [release.kind, release.region].filter(Boolean).join(' — ').toLocaleUpperCase(release.lang),
+  );
+  blocks.push(
+    release.embargo
+      ? fillLabel(labels.embargoedUntil, {
+          date: formatEmbargo(release.embargo, release.lang, release.timezone),
+        })
+      : labels.immediateRelease,
+  );
+  blocks.push([release.title, release.subtitle].filter(Boolean).join('\n'));
+  blocks.push(formatDate(release.date, release.lang, release.timezone));
+
+  const body = markdownToTextBlocks(release.body, release.lang);
+  if (datelineText) body[0] = body[0] ? `${datelineText} ${body[0]}` : datelineText;
+  blocks.push(...body);
+
+  if (release.boilerplate) {
+    blocks.push(aboutHeading(labels, release.organization?.name ?? ''));
+    blocks.push(...markdownToTextBlocks(release.boilerplate, release.lang));
+  }
+  if (release.contacts.length > 0) {
+    blocks.push(contactHeading(labels, release.contacts.length));
+    for (const contact of release.contacts) {
+      const affiliation = [contact.office, contact.organization].filter(Boolean).join(', ');
+      blocks.push(
+        [
+          contact.name ?? contact.organization,
+          contact.role,
+          contact.name ? affiliation : contact.office,
+          contact.phone && `${labels.phone} ${formatPhoneDisplay(contact.phone, release.lang)}`,
+          contact.email && `${labels.email} ${contact.email}`,
+          contact.url,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      );
+    }
+  }
+  blocks.push(labels.endMark);
+  return `${blocks.map((block) => wrap(block, TEXT_WIDTH)).join('\n\n')}\n`;
+}
+
+/** Greedy word wrap; a word longer than the width (a URL) gets a line of its own. */
+export function wrap(block: string, width: number): string {
+  return block
+    .split('\n')
+    .map((line) => {
+      const words = line.split(/[ \t]+/).filter((word) => word !== '');
+      const lines: string[] = [];
+      let current = '';
+      for (const word of words) {
+        if (current === '') current = word;
+        else if ([...current].length + 1 + [...word].length <= width) current += ` ${word}`;
+        else {
+          lines.push(current);
+          current = word;
+        }
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
+}

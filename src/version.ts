@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+
+interface PackageJson {
+  version: string;
+}
+
+function readPackage(): PackageJson {
+  const data: unknown = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  );
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    'version' in data &&
+    typeof data.version === 'string'
+  ) {
+    return { version: data.version };
+  }
+  throw new Error('package.json has no version');
+}
+
+export const VERSION = readPackage().version;
+export const GENERATOR = `presskit ${VERSION}`;

@@ -48,6 +48,8 @@ interface BuildContext {
 /** The browser is found and created on first use: a no-change build needs none at all. */
 interface LazyBrowser {
   get(): BrowserManager;
+  /** Whether a browser was started at all in this build. */
+  readonly launched: boolean;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,9 @@ function lazyBrowser(create: () => BrowserManager): LazyBrowser {
         throw new PresskitError('E_INTERRUPTED', { file: 'browser', message: 'interrupted' });
       manager ??= create();
       return manager;
+    },
+    get launched() {
+      return manager?.launched ?? false;
     },
     async close() {
       closed = true;
@@ -112,6 +117,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     return {
       ok: !interrupted && releases.every((release) => release.status !== 'failed'),
       interrupted,
+      browserLaunched: browser.launched,
       outDir,
       releases,
       timings: { totalMs: performance.now() - started },

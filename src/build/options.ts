@@ -60,6 +60,8 @@ export interface ReleaseReport {
 export interface BuildReport {
   ok: boolean;
   interrupted: boolean;
+  /** False when nothing needed printing (e.g. a no-change rebuild). */
+  browserLaunched: boolean;
   outDir: string;
   releases: ReleaseReport[];
   timings: { totalMs: number };

@@ -1,3 +1,4 @@
+import { contactAffiliation } from '../contacts/affiliation.js';
 import { formatPhoneDisplay } from '../contacts/phone.js';
 import type { Release } from '../types.js';
 import {
@@ -30,7 +31,8 @@ export function renderText(release: Release, datelineText: string | undefined): 
       : labels.immediateRelease,
   );
   blocks.push([release.title, release.subtitle].filter(Boolean).join('\n'));
-  blocks.push(formatDate(release.date, release.lang, release.timezone));
+  // The dateline carries the date; without one, the date stands on its own line.
+  if (!datelineText) blocks.push(formatDate(release.date, release.lang, release.timezone));
 
   const body = markdownToTextBlocks(release.body, release.lang);
   if (datelineText) body[0] = body[0] ? `${datelineText} ${body[0]}` : datelineText;
@@ -43,12 +45,11 @@ export function renderText(release: Release, datelineText: string | undefined): 
   if (release.contacts.length > 0) {
     blocks.push(contactHeading(labels, release.contacts.length));
     for (const contact of release.contacts) {
-      const affiliation = [contact.office, contact.organization].filter(Boolean).join(', ');
       blocks.push(
         [
           contact.name ?? contact.organization,
           contact.role,
-          contact.name ? affiliation : contact.office,
+          contactAffiliation(contact),
           contact.phone && `${labels.phone} ${formatPhoneDisplay(contact.phone, release.lang)}`,
           contact.email && `${labels.email} ${contact.email}`,
           contact.url,

@@ -8,7 +8,7 @@ import type { Problem } from '../errors.js';
 import { isPresskitError, PresskitError } from '../errors.js';
 import type { ReleaseSource } from '../release/discover.js';
 import { discoverReleases } from '../release/discover.js';
-import { BrowserManager } from '../render/browser.js';
+import type { BrowserManager } from '../render/browser.js';
 import { findBrowser } from '../render/browser-path.js';
 import { loadTheme } from '../render/templates.js';
 import type { Theme } from '../render/templates.js';
@@ -47,27 +47,36 @@ interface BuildContext {
  */
 /** The browser is found and created on first use: a no-change build needs none at all. */
 interface LazyBrowser {
-  get(): BrowserManager;
+  get(): Promise<BrowserManager>;
   /** Whether a browser was started at all in this build. */
   readonly launched: boolean;
   close(): Promise<void>;
 }
 
-function lazyBrowser(create: () => BrowserManager): LazyBrowser {
+function lazyBrowser(executablePath: () => string, concurrency: number): LazyBrowser {
   let manager: BrowserManager | undefined;
+  let creating: Promise<BrowserManager> | undefined;
   let closed = false;
   return {
     get() {
-      if (closed)
-        throw new PresskitError('E_INTERRUPTED', { file: 'browser', message: 'interrupted' });
-      manager ??= create();
-      return manager;
+      if (closed) {
+        return Promise.reject(
+          new PresskitError('E_INTERRUPTED', { file: 'browser', message: 'interrupted' }),
+        );
+      }
+      // puppeteer is loaded only when something is printed: `check` and no-change builds skip it.
+      creating ??= import('../render/browser.js').then(({ BrowserManager }) => {
+        manager = new BrowserManager({ executablePath: executablePath(), concurrency });
+        return manager;
+      });
+      return creating;
     },
     get launched() {
       return manager?.launched ?? false;
     },
     async close() {
       closed = true;
+      await creating?.catch(() => undefined);
       await manager?.close();
     },
   };
@@ -83,9 +92,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const all = await discoverReleases(options.paths ?? ['releases'], root);
   const sources = options.shard ? selectShard(all, options.shard) : all;
   const concurrency = options.concurrency ?? defaultConcurrency();
-  const browser = lazyBrowser(
-    () => new BrowserManager({ executablePath: findBrowser(options.browser, env), concurrency }),
-  );
+  const browser = lazyBrowser(() => findBrowser(options.browser, env), concurrency);
   const context: BuildContext = {
     root,
     outDir,
@@ -175,7 +182,7 @@ async function buildOne(source: ReleaseSource, context: BuildContext): Promise<R
       cards,
       context.settings,
       context.theme,
-      context.browser.get(),
+      await context.browser.get(),
       mtime,
     );
     if (context.options.signal?.aborted) throw interruption(source);

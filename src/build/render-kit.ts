@@ -6,7 +6,6 @@ import { escapeHtml } from '../render/escape.js';
 import type { ContactCard } from '../render/html.js';
 import { renderPage } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { renderPdf } from '../render/pdf.js';
 import type { Theme } from '../render/templates.js';
 import { renderText } from '../render/text.js';
 import type { ProjectSettings } from '../types.js';
@@ -78,6 +77,8 @@ export async function renderKit(
   const [pageHtml, printHtml] = await Promise.all([page(false), page(true)]);
 
   const started = performance.now();
+  // Loaded on first use: pdf-lib is heavy and `check` never prints.
+  const { renderPdf } = await import('../render/pdf.js');
   const pdf = await renderPdf(browser, printHtml, {
     title: release.title,
     ...(release.organization ? { author: release.organization.name } : {}),

@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { CLI, makeProject, minimalRelease, run, runCli } from './helpers.js';
+
+const LANGS = ['en', 'fr', 'es'];
+
+function corpus(count: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= count; i++) {
+    const day = String((i % 27) + 1).padStart(2, '0');
+    files[`releases/release-${String(i).padStart(3, '0')}.md`] = minimalRelease(
+      { title: `Release number ${i}`, lang: LANGS[i % 3] ?? 'en', date: `2026-10-${day}` },
+      `Paragraph one of release ${i}.\n\nParagraph two, with a [link](https://example.org/${i}).`,
+    );
+  }
+  return files;
+}
+
+async function zipHashes(outDir: string): Promise<Record<string, string>> {
+  const zips = (await readdir(outDir)).filter((name) => name.endsWith('.zip')).sort();
+  const hashes: Record<string, string> = {};
+  for (const zip of zips) {
+    hashes[zip] = (await run('sha256sum', [join(outDir, zip)])).stdout.split(' ')[0] ?? '';
+  }
+  return hashes;
+}
+
+describe('many releases', () => {
+  it('rebuilds only what changed, and a no-change build launches no browser', async () => {
+    const root = await makeProject(corpus(5));
+    const first = await build({ root, concurrency: 2 });
+    expect(first.ok).toBe(true);
+    expect(first.browserLaunched).toBe(true);
+    expect(first.releases.map((release) => release.status)).toEqual(Array(5).fill('built'));
+
+    const second = await build({ root });
+    expect(second.browserLaunched).toBe(false);
+    expect(second.releases.map((release) => release.status)).toEqual(Array(5).fill('unchanged'));
+    expect(second.releases[0]?.zip).toEqual(first.releases[0]?.zip);
+
+    const changed = join(root, 'releases/release-003.md');
+    await writeFile(
+      changed,
+      (await readFile(changed, 'utf8')).replace('Paragraph one', 'Paragraph 1'),
+    );
+    const third = await build({ root });
+    expect(third.releases.map((release) => release.status)).toEqual([
+      'unchanged',
+      'unchanged',
+      'built',
+      'unchanged',
+      'unchanged',
+    ]);
+
+    const forced = await build({ root, force: true });
+    expect(forced.releases.every((release) => release.status === 'built')).toBe(true);
+  });
+
+  it('three shards plus index give the same kits as one run', async () => {
+    const root = await makeProject(corpus(7));
+    const whole = await build({ root, out: 'whole' });
+    expect(whole.ok).toBe(true);
+    const shards = [];
+    for (const index of [1, 2, 3]) {
+      shards.push(await build({ root, out: 'sharded', shard: { index, count: 3 } }));
+    }
+    const built = shards.flatMap((shard) => shard.releases.map((release) => release.slug));
+    expect(built.sort()).toEqual(whole.releases.map((release) => release.slug).sort());
+
+    const index = await runCli(['index', 'sharded'], { cwd: root });
+    expect(index.code, index.stderr).toBe(0);
+    expect(await zipHashes(join(root, 'sharded'))).toEqual(await zipHashes(join(root, 'whole')));
+    const newsroom = await readFile(join(root, 'sharded/index.html'), 'utf8');
+    for (let i = 1; i <= 7; i++) expect(newsroom).toContain(`Release number ${i}<`);
+    // Newest first: release 7 is dated 2026-10-08, release 1 2026-10-02.
+    expect(newsroom.indexOf('Release number 7<')).toBeLessThan(
+      newsroom.indexOf('Release number 1<'),
+    );
+  });
+
+  it('stops cleanly on SIGINT: exit 130, browser gone, finished kits intact, no torn files', async () => {
+    const root = await makeProject(corpus(12));
+    // A private TMPDIR marks this build's Chromium profile, so other tests' browsers don't count.
+    const tmp = await mkdtemp(join(tmpdir(), 'presskit-sigint-'));
+    const child = spawn(process.execPath, [CLI, 'build', '--concurrency', '1'], {
+      cwd: root,
+      env: { ...process.env, CI: 'true', TMPDIR: tmp },
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/\[ ?2\/12\]/.test(stderr)) resolve();
+      });
+    });
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+
+    const out = join(root, 'dist');
+    expect(existsSync(join(out, '.presskit-staging'))).toBe(false);
+    const zips = (await readdir(out)).filter((name) => name.endsWith('.zip'));
+    expect(zips.length).toBeGreaterThanOrEqual(2);
+    expect(zips.length).toBeLessThan(12);
+    for (const zip of zips) {
+      expect((await run('unzip', ['-tq', join(out, zip)])).code).toBe(0);
+      const kit = join(out, zip.replace(/\.zip$/, ''));
+      expect((await run('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], kit)).code).toBe(0);
+    }
+    const running = await run('pgrep', ['-f', tmp]);
+    expect(running.stdout.trim()).toBe('');
+    expect(await readdir(tmp)).toEqual([]);
+  });
+});

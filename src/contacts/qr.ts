@@ -4,26 +4,36 @@
  */
 import QRCode from 'qrcode';
 
+const QUIET_ZONE = 4;
+
 /**
  * Inline SVG of `vcard` encoded as UTF-8 bytes, error correction M (15 %, enough for print
  * smudges without growing the code much), with the standard 4-module quiet zone.
  *
- * The SVG has a viewBox in modules and no pixel width or height, so CSS sizes it without
- * resampling, and `shape-rendering="crispEdges"` keeps module edges sharp. The caller adds
- * `role="img"` and an accessible label. Rejects when the text is too long for any QR version.
+ * Modules are drawn as filled rectangles, one per horizontal run, not as strokes: a stroked
+ * path (what `qrcode`'s own SVG writer emits) comes out of Chrome's PDF printer as hairlines
+ * that scanners cannot read. The SVG has a viewBox in modules and no fixed size, so CSS sizes
+ * it without resampling; `shape-rendering="crispEdges"` keeps edges sharp on screen.
+ * Rejects when the text is too long for any QR version.
  */
 export async function vcardQrSvg(vcard: string): Promise<string> {
-  const svg = await QRCode.toString(vcard, {
-    type: 'svg',
-    errorCorrectionLevel: 'M',
-    margin: 4,
-    color: { dark: '#000000', light: '#ffffff' },
-  });
-  // qrcode writes these today; a future version that changes them must not slip through.
-  if (!svg.includes('viewBox=') || / (?:width|height)="/u.test(svg.slice(0, svg.indexOf('>')))) {
-    throw new Error('qrcode produced an SVG without a viewBox or with a fixed size');
+  const qr = QRCode.create(vcard, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const dark = (x: number, y: number): boolean => qr.modules.get(x, y) === 1;
+  const runs: string[] = [];
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if (!dark(x, y)) continue;
+      let end = x;
+      while (end + 1 < size && dark(end + 1, y)) end++;
+      runs.push(`M${x + QUIET_ZONE} ${y + QUIET_ZONE}h${end - x + 1}v1h${x - end - 1}z`);
+      x = end;
+    }
   }
-  return svg.includes('shape-rendering=')
-    ? svg
-    : svg.replace('<svg ', '<svg shape-rendering="crispEdges" ');
+  const total = size + 2 * QUIET_ZONE;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges">` +
+    `<rect width="${total}" height="${total}" fill="#fff"/>` +
+    `<path fill="#000" d="${runs.join('')}"/></svg>`
+  );
 }

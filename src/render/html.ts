@@ -142,17 +142,28 @@ function contactView(card: ContactCard, lang: string) {
   const affiliation = [contact.office, contact.organization]
     .filter((part): part is string => Boolean(part))
     .filter((part, index, parts) => index === 0 || !parts[0]?.includes(part));
+  const displayName = contact.name ?? contact.organization ?? '';
   return {
-    displayName: contact.name ?? contact.organization ?? '',
+    displayName,
     role: contact.role,
     affiliation: contact.name ? affiliation.join(', ') : contact.office,
     phone: contact.phone && {
-      text: formatPhoneDisplay(contact.phone, lang),
+      text: unbreakable(formatPhoneDisplay(contact.phone, lang)),
       href: phoneTelUri(contact.phone),
     },
     email: contact.email,
     url: contact.url,
     vcardHref: card.kitPath,
     qrSvg: card.qrSvg,
+    // "QR" and "vCard" read the same in every language the labels cover.
+    qrLabel: `QR vCard — ${displayName}`,
   };
+}
+
+/**
+ * A phone number must not wrap mid-number: spaces become no-break spaces and hyphens
+ * non-breaking hyphens (html-validate's tel-non-breaking).
+ */
+function unbreakable(text: string): string {
+  return text.replace(/ /g, '\u00A0').replace(/-/g, '\u2011');
 }

@@ -1,7 +1,6 @@
 import { Marked } from 'marked';
 import type { Token } from 'marked';
-import { decodeEntities } from './escape.js';
-import { applyTypography } from './typography.js';
+import { typesetTokens } from './typeset-tokens.js';
 
 /**
  * Markdown to plain text blocks for wire services: no Markdown syntax left, links written
@@ -9,26 +8,27 @@ import { applyTypography } from './typography.js';
  */
 export function markdownToTextBlocks(source: string, lang: string): string[] {
   const tokens = new Marked({ gfm: true }).lexer(source);
-  return blocks(tokens, lang);
+  typesetTokens(tokens, lang);
+  return blocks(tokens);
 }
 
-function blocks(tokens: Token[], lang: string): string[] {
+function blocks(tokens: Token[]): string[] {
   const out: string[] = [];
   for (const token of tokens) {
     switch (token.type) {
       case 'paragraph':
       case 'heading':
-        out.push(inline(token.tokens ?? [], lang));
+        out.push(inline(token.tokens ?? []));
         break;
       case 'blockquote':
-        out.push(...blocks(token.tokens ?? [], lang));
+        out.push(...blocks(token.tokens ?? []));
         break;
       case 'list':
         out.push(
           token.items
             .map((item: { tokens: Token[] }, index: number) => {
               const bullet = token.ordered ? `${Number(token.start || 1) + index}.` : '-';
-              return `${bullet} ${blocks(item.tokens, lang).join('\n')}`;
+              return `${bullet} ${blocks(item.tokens).join('\n')}`;
             })
             .join('\n'),
         );
@@ -40,7 +40,7 @@ function blocks(tokens: Token[], lang: string): string[] {
         out.push(
           [token.header, ...token.rows]
             .map((row: { tokens: Token[] }[]) =>
-              row.map((cell) => inline(cell.tokens, lang)).join(' | '),
+              row.map((cell) => inline(cell.tokens)).join(' | '),
             )
             .join('\n'),
         );
@@ -52,7 +52,7 @@ function blocks(tokens: Token[], lang: string): string[] {
         out.push(token.text.trim());
         break;
       case 'text':
-        out.push(token.tokens ? inline(token.tokens, lang) : applyTypography(token.text, lang));
+        out.push(token.tokens ? inline(token.tokens) : token.text);
         break;
       default:
         break;
@@ -61,14 +61,13 @@ function blocks(tokens: Token[], lang: string): string[] {
   return out.filter((block) => block.trim() !== '');
 }
 
-function inline(tokens: Token[], lang: string): string {
+function inline(tokens: Token[]): string {
   let text = '';
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
-        text += token.tokens
-          ? inline(token.tokens, lang)
-          : applyTypography(decodeEntities(token.text), lang);
+        // Decoded and typeset by typesetTokens.
+        text += token.tokens ? inline(token.tokens) : token.text;
         break;
       case 'escape':
         text += token.text;
@@ -76,16 +75,16 @@ function inline(tokens: Token[], lang: string): string {
       case 'strong':
       case 'em':
       case 'del':
-        text += inline(token.tokens ?? [], lang);
+        text += inline(token.tokens ?? []);
         break;
       case 'codespan':
-        text += decodeEntities(token.text);
+        text += token.text;
         break;
       case 'br':
         text += '\n';
         break;
       case 'link': {
-        const label = inline(token.tokens ?? [], lang);
+        const label = inline(token.tokens ?? []);
         const target = String(token.href).replace(/^mailto:|^tel:/, '');
         text += label === target || label === token.href ? label : `${label} (${target})`;
         break;

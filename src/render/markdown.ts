@@ -2,9 +2,9 @@ import { Marked } from 'marked';
 import type { Token, Tokens } from 'marked';
 import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
-import { decodeEntities, escapeHtml } from './escape.js';
+import { escapeHtml } from './escape.js';
 import { checkLink } from './link-policy.js';
-import { applyTypography } from './typography.js';
+import { typesetTokens } from './typeset-tokens.js';
 
 export interface MarkdownContext {
   /** File named in error messages. */
@@ -38,8 +38,8 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
     renderer: {
       text(token: Tokens.Text | Tokens.Escape): string {
         if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-        if (token.type === 'escape') return escapeHtml(token.text);
-        return escapeHtml(applyTypography(decodeEntities(token.text), context.lang));
+        // Already decoded and typeset by typesetTokens.
+        return escapeHtml(token.text);
       },
       html(token: Tokens.HTML | Tokens.Tag): string {
         if (/<\s*script\b/i.test(token.text)) {
@@ -80,7 +80,9 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
       },
     },
   });
-  const html = marked.parse(source, { async: false });
+  const tokens = marked.lexer(source);
+  typesetTokens(tokens, context.lang);
+  const html = marked.parser(tokens);
   if (problems.length > 0) throw new PresskitError('E_MARKDOWN', problems);
   return leadPrefix ? `<p>${leadPrefix}</p>\n${html}` : html;
 }

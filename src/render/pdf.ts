@@ -55,7 +55,16 @@ function allowOnlyInline(request: HTTPRequest): void {
   if (request.isInterceptResolutionHandled()) return;
   const url = request.url();
   const inline = url.startsWith('data:') || url.startsWith('about:');
+  const navigation = request.isNavigationRequest();
+  // setContent() writes the document in place, so any navigation of the top frame
+  // (a meta refresh, say) would throw away the document being printed.
+  const leavesDocument = navigation && request.frame()?.parentFrame() === null;
+  let settled: Promise<void>;
+  if (inline && !leavesDocument) settled = request.continue();
+  // A refused navigation would show Chrome's error page, mid-print or in an iframe;
+  // "204 No Content" makes Chrome stay where it is instead.
+  else if (navigation) settled = request.respond({ status: 204 });
+  else settled = request.abort('blockedbyclient');
   // Settling a request whose page has just closed rejects; nothing is left to protect then.
-  const settled = inline ? request.continue() : request.abort('blockedbyclient');
   settled.catch(() => undefined);
 }

@@ -35,12 +35,31 @@ export class PresskitError extends Error {
   readonly problems: readonly Problem[];
 
   constructor(code: ErrorCode, problems: Problem | readonly Problem[]) {
-    const list = Array.isArray(problems) ? problems : [problems as Problem];
-    if (list.length === 0) throw new TypeError('PresskitError needs at least one problem');
+    const given = Array.isArray(problems) ? problems : [problems as Problem];
+    if (given.length === 0) throw new TypeError('PresskitError needs at least one problem');
+    const list = given.map(singleLine);
     super(list.map(formatProblem).join('\n'));
     this.code = code;
     this.problems = list;
   }
+}
+
+/**
+ * Problems echo user values; a newline in one must not split the report or forge a line in a
+ * CI log, so control characters are shown escaped (`\n`).
+ */
+function singleLine(problem: Problem): Problem {
+  const clean = (text: string): string =>
+    text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => {
+      const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+      return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+  return {
+    ...problem,
+    file: clean(problem.file),
+    message: clean(problem.message),
+    ...(problem.field !== undefined ? { field: clean(problem.field) } : {}),
+  };
 }
 
 /** `file:line:col: field: message`, the form editors and CI annotations understand. */

@@ -4,7 +4,7 @@ import type { ReleaseDefaults } from '../release/schema.js';
 import { validateRelease } from '../release/schema.js';
 import type { ReleaseSource } from '../release/discover.js';
 import { loadRelease } from '../release/load.js';
-import { imageHrefs, lineOfRaw } from '../render/markdown.js';
+import { imageHrefs, rawLocator } from '../render/markdown.js';
 import type { ProjectSettings, Release } from '../types.js';
 
 /** A release read, validated and with its files checked: everything `check` verifies. */
@@ -20,10 +20,8 @@ export async function prepareRelease(
 ): Promise<PreparedRelease> {
   const raw = await loadRelease(source.sourceFile, source.displayPath);
   const release = validateRelease(raw, source.slugFromPath, defaults);
-  const images = imageHrefs(release.body).map((href) => ({
-    href,
-    line: lineOfRaw(release.body, href, release.bodyLine),
-  }));
+  const locate = rawLocator(release.body, release.bodyLine);
+  const images = imageHrefs(release.body).map((href) => ({ href, line: locate(href) }));
   const assets = await prepareAssets(release, images, {
     root: settings.root,
     maxAssetBytes: settings.maxAssetBytes,

@@ -42,8 +42,11 @@ export async function discoverReleases(paths: string[], cwd: string): Promise<Re
 async function walk(dir: string, cwd: string, isTop: boolean): Promise<ReleaseSource[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
-  // A release folder: index.md, or translations named by language.
-  if (!isTop && (names.has('index.md') || [...names].some((name) => LANG_FILE.test(name)))) {
+  // A release folder: index.md, or only translations named by language (en.md, fr.md);
+  // a folder that mixes other Markdown files is a folder of releases.
+  const markdown = [...names].filter((name) => name.endsWith('.md') && !/^readme\.md$/i.test(name));
+  const translations = markdown.length > 0 && markdown.every((name) => LANG_FILE.test(name));
+  if (!isTop && (names.has('index.md') || translations)) {
     const folder = basename(dir);
     if (names.has('index.md')) return [sourceFor(join(dir, 'index.md'), cwd, folder)];
     return [...names]

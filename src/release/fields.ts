@@ -5,7 +5,6 @@ import { z } from 'zod';
  * YAML is parsed with the failsafe schema, so every scalar arrives as a string.
  */
 
-/** A non-empty single-line text, trimmed. */
 /** Error for a wrong type that says "is required" when the field is simply missing. */
 export function expected(what: string) {
   return (issue: { input: unknown }): string =>
@@ -18,22 +17,37 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
+
+/**
+ * A single line: a line break or tab written in YAML (a `|` block, say) is only layout,
+ * so runs of white space fold to one space. Other control characters are refused.
+ */
+function singleLine(value: string): string {
+  return value.replace(/[ \t]*[\r\n\t][ \t\r\n]*/g, ' ').trim();
+}
+
+/** A non-empty single-line text. */
 export const text = z
   .string({ error: expected('must be a text value') })
-  .transform((value) => value.trim())
+  .transform(singleLine)
   .refine((value) => value !== '', 'must not be empty')
-  .refine(
-    (value) => !/[\u0000-\u0008\u000B-\u001F\u007F]/.test(value),
-    'contains a control character',
-  );
+  .refine((value) => !CONTROL.test(value), 'contains a control character');
 
-/** An optional text: a YAML empty value counts as absent. */
+/** An optional single-line text: a YAML empty value counts as absent. */
 export const optionalText = z
+  .string({ error: expected('must be a text value') })
+  .optional()
+  .transform((value) => (value === undefined ? undefined : singleLine(value) || undefined))
+  .refine((value) => value === undefined || !CONTROL.test(value), 'contains a control character');
+
+/** Optional Markdown: line breaks are meaningful and kept. */
+export const optionalMarkdown = z
   .string({ error: expected('must be a text value') })
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined))
   .refine(
-    (value) => value === undefined || !/[\u0000-\u0008\u000B-\u001F\u007F]/.test(value),
+    (value) => value === undefined || !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
     'contains a control character',
   );
 

@@ -4,6 +4,7 @@ import { parsePhone } from '../contacts/phone.js';
 import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
 import { labelsFor } from '../render/i18n.js';
+import { applyTypography } from '../render/typography.js';
 import type { AssetRef, Contact, Organization, Release, ReleaseDate } from '../types.js';
 import { definedOnly } from '../util/defined.js';
 import { parseReleaseDate } from './dates.js';
@@ -11,6 +12,7 @@ import {
   bcp47,
   expected,
   ianaZone,
+  optionalMarkdown,
   optionalText,
   rawContact,
   rawOrganization,
@@ -45,7 +47,7 @@ const frontmatterSchema = z.strictObject(
     ),
     organization: rawOrganization.optional(),
     contacts: z.array(rawContact, { error: expected('must be a list of contacts') }).optional(),
-    boilerplate: optionalText,
+    boilerplate: optionalMarkdown,
     assets: z.array(rawAsset, { error: expected('must be a list of assets') }).optional(),
     tags: textList,
   },
@@ -105,10 +107,17 @@ export function validateRelease(
     ...(organizationRaw.url ? { url: organizationRaw.url } : {}),
     ...(organizationRaw.logo ? { logo: resolve(organizationBase, organizationRaw.logo) } : {}),
   };
+  // Display text is typeset once here, so the page, PDF, metadata and text version agree.
+  const typeset = (value: string | undefined): string | undefined =>
+    value === undefined ? undefined : applyTypography(value, fm.lang);
   const assets: AssetRef[] = (fm.assets ?? []).map((asset) => ({
     file: asset.file,
     source: resolve(releaseDir, asset.file),
-    ...definedOnly({ caption: asset.caption, credit: asset.credit, alt: asset.alt }),
+    ...definedOnly({
+      caption: typeset(asset.caption),
+      credit: typeset(asset.credit),
+      alt: typeset(asset.alt),
+    }),
   }));
 
   if (problems.length > 0 || !date) {
@@ -123,8 +132,8 @@ export function validateRelease(
     displayPath: file,
     slug: fm.slug ?? slugFromPath,
     lang: fm.lang,
-    title: fm.title,
-    kind: fm.kind ?? labelsFor(fm.lang).kind,
+    title: applyTypography(fm.title, fm.lang),
+    kind: typeset(fm.kind) ?? labelsFor(fm.lang).kind,
     date,
     contacts,
     assets,
@@ -133,10 +142,10 @@ export function validateRelease(
     bodyLine: raw.bodyLine,
     lineOf,
     ...definedOnly({
-      subtitle: fm.subtitle,
-      region: fm.region,
-      dateline: fm.dateline,
-      summary: fm.summary,
+      subtitle: typeset(fm.subtitle),
+      region: typeset(fm.region),
+      dateline: typeset(fm.dateline),
+      summary: typeset(fm.summary),
       timezone: fm.timezone,
       boilerplate,
     }),

@@ -29,6 +29,14 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
       message: `frontmatter is larger than ${MAX_FRONTMATTER_BYTES} bytes`,
     });
   }
+  const deepLine = tooDeepLine(text);
+  if (deepLine !== undefined) {
+    throw new PresskitError('E_YAML', {
+      file,
+      line: deepLine + firstLine - 1,
+      message: `YAML nested more than ${MAX_DEPTH} levels deep`,
+    });
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     schema: 'failsafe',
@@ -39,12 +47,21 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
   });
   const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
   if (doc.errors.length > 0) {
-    const problems: Problem[] = doc.errors.map((error) => ({
-      file,
-      line: toFileLine(error.pos[0]),
-      column: lineCounter.linePos(error.pos[0]).col,
-      message: `invalid YAML: ${firstSentence(error.message)}`,
-    }));
+    const quoteLine = unclosedQuoteLine(text);
+    const problems: Problem[] = doc.errors.map((error) =>
+      /closing.*quote/i.test(error.message) && quoteLine !== undefined
+        ? {
+            file,
+            line: quoteLine + firstLine - 1,
+            message: 'invalid YAML: this quoted value is never closed',
+          }
+        : {
+            file,
+            line: toFileLine(error.pos[0]),
+            column: lineCounter.linePos(error.pos[0]).col,
+            message: `invalid YAML: ${firstSentence(error.message)}`,
+          },
+    );
     throw new PresskitError('E_YAML', problems);
   }
   let data: unknown;
@@ -70,6 +87,55 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
       return undefined;
     },
   };
+}
+
+/** Deeper than this is no press release; the parser would exhaust its stack. */
+export const MAX_DEPTH = 64;
+
+/**
+ * The 1-based line where flow collections (`[`, `{`) nest deeper than MAX_DEPTH, if they do.
+ * Block nesting needs indentation, which the size cap already bounds.
+ */
+function tooDeepLine(text: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') {
+      line++;
+      continue;
+    }
+    if (quote) {
+      if (char === '\\' && quote === '"') i++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") {
+      // A quote opens a scalar only at its start, not inside a word (it's).
+      if (i === 0 || /[\s[{,:]/.test(text[i - 1] ?? '')) quote = char;
+    } else if (char === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (char === '[' || char === '{') {
+      if (++depth > MAX_DEPTH) return line;
+    } else if (char === ']' || char === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+/** An unclosed quote is reported where the input ends; the author needs where it opens. */
+function unclosedQuoteLine(text: string): number | undefined {
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const value =
+      /^\s*(?:-\s+)?[^:#]*:\s+(["'])(.*)$/.exec(lines[index] ?? '') ??
+      /^\s*-\s+(["'])(.*)$/.exec(lines[index] ?? '');
+    if (!value) continue;
+    const [, quote, rest = ''] = value;
+    const closed = quote === '"' ? /(^|[^\\])"/.test(rest) : rest.replace(/''/g, '').includes("'");
+    if (!closed) return index + 1;
+  }
+  return undefined;
 }
 
 function firstSentence(message: string): string {

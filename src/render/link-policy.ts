@@ -1,3 +1,5 @@
+import { decodeEntities } from './escape.js';
+
 export type LinkVerdict = { ok: true; href: string } | { ok: false; reason: string };
 
 const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
@@ -8,7 +10,8 @@ const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
  * data:, file:, protocol-relative or absolute paths — is refused.
  */
 export function checkLink(href: string): LinkVerdict {
-  const trimmed = href.trim();
+  // CommonMark decodes character references in link targets (java&#x09;script:).
+  const trimmed = decodeEntities(href).trim();
   // Browsers ignore these characters inside a scheme ("java\tscript:"), so must we.
   const squeezed = trimmed.replace(/[\u0000-\u0020\u007F]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(squeezed)?.[1]?.toLowerCase();
@@ -31,11 +34,20 @@ export function checkLink(href: string): LinkVerdict {
       reason: `link "${trimmed}" must be a web address or a path inside the kit`,
     };
   }
-  const segments = trimmed.split(/[?#]/)[0]?.split(/[\\/]/) ?? [];
-  if (segments.includes('..')) {
+  // Browsers decode %2e%2e to .. when they resolve the path.
+  const segments = percentDecoded(trimmed.split(/[?#]/)[0] ?? '').split(/[\\/]/);
+  if (segments.some((segment) => segment.trim() === '..')) {
     return { ok: false, reason: `link "${trimmed}" points outside the kit` };
   }
   return { ok: true, href: trimmed };
+}
+
+function percentDecoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 function isAbsoluteUrl(value: string): boolean {

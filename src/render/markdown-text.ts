@@ -39,9 +39,7 @@ function blocks(tokens: Token[]): string[] {
       case 'table':
         out.push(
           [token.header, ...token.rows]
-            .map((row: { tokens: Token[] }[]) =>
-              row.map((cell) => inline(cell.tokens)).join(' | '),
-            )
+            .map((row: { tokens: Token[] }[]) => row.map((cell) => inline(cell.tokens)).join(' | '))
             .join('\n'),
         );
         break;
@@ -66,8 +64,9 @@ function inline(tokens: Token[]): string {
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
-        // Decoded and typeset by typesetTokens.
-        text += token.tokens ? inline(token.tokens) : token.text;
+        // Decoded and typeset by typesetTokens. A soft line break is just a space: the
+        // text version is wrapped anew.
+        text += token.tokens ? inline(token.tokens) : token.text.replace(/[ \t]*\n[ \t]*/g, ' ');
         break;
       case 'escape':
         text += token.text;

@@ -27,8 +27,9 @@ export interface MarkdownContext {
  */
 export function renderMarkdown(source: string, context: MarkdownContext): string {
   const problems: Problem[] = [];
+  const locate = rawLocator(source, context.firstLine);
   const report = (raw: string, message: string): void => {
-    const line = lineOfRaw(source, raw, context.firstLine);
+    const line = locate(raw);
     problems.push({ file: context.file, message, ...(line ? { line } : {}) });
   };
   let leadPrefix = context.leadPrefixHtml;
@@ -97,11 +98,32 @@ export function imageHrefs(source: string): string[] {
   return hrefs;
 }
 
-/** Best-effort line of a token: marked keeps no positions, so find its raw text. */
-export function lineOfRaw(source: string, raw: string, firstLine: number): number | undefined {
-  const index = source.indexOf(raw);
-  if (index < 0) return undefined;
-  let line = firstLine;
-  for (let i = 0; i < index; i++) if (source.charCodeAt(i) === 10) line++;
-  return line;
+/**
+ * The heading offset that makes the body's shallowest heading an `h2`, right under the
+ * page's `h1`: authors write sections as `#` or, the title being the page's `#`, as `##`.
+ */
+export function headingOffsetFor(source: string): number {
+  const marked = new Marked({ gfm: true });
+  let top = 6;
+  marked.walkTokens(marked.lexer(source), (token: Token) => {
+    if (token.type === 'heading') top = Math.min(top, token.depth);
+  });
+  return 2 - top;
+}
+
+/**
+ * Best-effort lines of tokens: marked keeps no positions, so find each token's raw text.
+ * Asking again for the same text finds its next occurrence, so repeated mistakes get
+ * their own lines.
+ */
+export function rawLocator(source: string, firstLine: number): (raw: string) => number | undefined {
+  const next = new Map<string, number>();
+  return (raw) => {
+    const index = source.indexOf(raw, next.get(raw) ?? 0);
+    if (index < 0) return undefined;
+    next.set(raw, index + Math.max(1, raw.length));
+    let line = firstLine;
+    for (let i = 0; i < index; i++) if (source.charCodeAt(i) === 10) line++;
+    return line;
+  };
 }

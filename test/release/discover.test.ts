@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverReleases, slugify } from '../../src/release/discover.js';
+import { expectError, rejection, tempDir, writeTree } from './helpers.js';
+
+const RELEASE = '---\ntitle: T\n---\n';
+
+describe('discoverReleases', () => {
+  it('finds files, index folders and translation folders, sorted, with their slugs', async () => {
+    const root = await tempDir();
+    await writeTree(root, {
+      'releases/zeta-launch.md': RELEASE,
+      'releases/accord-cadre.md': RELEASE,
+      'releases/oim-2016/index.md': RELEASE,
+      'releases/oim-2016/photo.jpg': 'not scanned',
+      'releases/oim-2016/notes.md': 'beside index.md: part of that release, not one of its own',
+      'releases/sommet/fr.md': RELEASE,
+      'releases/sommet/en.md': RELEASE,
+      'releases/sommet/fr-BE.md': RELEASE,
+      'releases/README.md': '# How to write a release',
+      'releases/readme.MD': 'lower case too',
+      'releases/.drafts/secret.md': RELEASE,
+      'releases/.hidden.md': RELEASE,
+      'releases/node_modules/pkg/readme.md': RELEASE,
+      'releases/notes.txt': 'not Markdown',
+      'releases/2016/octobre/bilan.md': RELEASE,
+    });
+    const found = await discoverReleases(['releases'], root);
+    expect(found.map((source) => [source.displayPath, source.slugFromPath])).toEqual([
+      ['releases/2016/octobre/bilan.md', 'bilan'],
+      ['releases/accord-cadre.md', 'accord-cadre'],
+      ['releases/oim-2016/index.md', 'oim-2016'],
+      ['releases/sommet/en.md', 'sommet-en'],
+      ['releases/sommet/fr-BE.md', 'sommet-fr-be'],
+      ['releases/sommet/fr.md', 'sommet-fr'],
+      ['releases/zeta-launch.md', 'zeta-launch'],
+    ]);
+    for (const source of found) expect(source.sourceFile).toBe(join(root, source.displayPath));
+  });
+
+  it('gives the same order whatever the order of the paths given', async () => {
+    const root = await tempDir();
+    await writeTree(root, { 'a/b.md': RELEASE, 'c/d.md': RELEASE, 'a/a.md': RELEASE });
+    const forward = await discoverReleases(['a', 'c'], root);
+    const backward = await discoverReleases(['c', 'a/', 'a/a.md'], root);
+    expect(backward).toEqual(forward);
+    expect(forward.map((s) => s.displayPath)).toEqual(['a/a.md', 'a/b.md', 'c/d.md']);
+  });
+
+  it('slugs a file named explicitly by its folder when it is index.md or <lang>.md', async () => {
+    const root = await tempDir();
+    await writeTree(root, {
+      'releases/sommet/fr.md': RELEASE,
+      'releases/oim/index.md': RELEASE,
+      'releases/Été 2016!.md': RELEASE,
+    });
+    const found = await discoverReleases(
+      ['releases/sommet/fr.md', 'releases/oim/index.md', 'releases/Été 2016!.md'],
+      root,
+    );
+    expect(found.map((s) => s.slugFromPath)).toEqual(['oim', 'sommet-fr', 'ete-2016']);
+  });
+
+  it('refuses a path that does not exist with E_USAGE, naming it', async () => {
+    const root = await tempDir();
+    const error = await rejection(() => discoverReleases(['releases/missing.md'], root));
+    const problem = expectError(error, 'E_USAGE', 'releases/missing.md');
+    expect(problem.message).toMatch(/no such file/);
+  });
+
+  it('finds nothing in an empty folder', async () => {
+    const root = await tempDir();
+    await writeTree(root, { 'releases/.keep': '' });
+    expect(await discoverReleases(['releases'], root)).toEqual([]);
+  });
+});
+
+describe('slugify', () => {
+  it.each([
+    ['Accord-cadre OIM', 'accord-cadre-oim'],
+    ['Été à Bruxelles', 'ete-a-bruxelles'],
+    ['  --Hello__World--  ', 'hello-world'],
+    ['Œuvre ﬁne', 'uvre-fine'],
+    ['../../etc/passwd', 'etc-passwd'],
+    ['王小明', 'release'],
+    ['', 'release'],
+    [`${'a'.repeat(99)}-b`, 'a'.repeat(99)],
+  ])('%s → %s', (text, slug) => {
+    expect(slugify(text)).toBe(slug);
+    expect(slugify(text)).toMatch(/^[a-z0-9][a-z0-9-]{0,99}$/);
+  });
+});

@@ -4,7 +4,7 @@ import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
 import { definedOnly } from '../util/defined.js';
 import { describeFsError } from '../release/read-text.js';
-import { slugify } from '../release/discover.js';
+import { asciiSlug } from '../util/slug.js';
 import type { Release } from '../types.js';
 import { isInside, realPathInside } from './inside-root.js';
 import { checkMediaType, SNIFF_BYTES, unsafeSvgReason } from './media-type.js';
@@ -190,7 +190,7 @@ async function readHead(path: string, length: number): Promise<Buffer> {
 /** ASCII name from the source's base name, unique within the kit. */
 function uniqueName(source: string, used: Set<string>): string {
   const extension = extname(source).toLowerCase().replace('.jpeg', '.jpg');
-  const stem = slugify(basename(source, extname(source)));
+  const stem = asciiSlug(basename(source, extname(source))) || 'asset';
   let name = `${stem}${extension}`;
   for (let n = 2; used.has(name); n++) name = `${stem}-${n}${extension}`;
   used.add(name);

@@ -4,38 +4,13 @@
  * kit may be unpacked on a case-insensitive file system.
  */
 import type { Contact } from '../types.js';
+import { asciiSlug } from '../util/slug.js';
 
-const MAX_SLUG_LENGTH = 60;
+export { asciiSlug } from '../util/slug.js';
+
 const FALLBACK_SLUG = 'contact';
 /** Device names Windows refuses as file names, whatever the extension. */
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/u;
-
-/** Letters that do not decompose into an ASCII base letter plus accents. */
-const TRANSLITERATIONS: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-};
-
-/** `Amélie Dupré-Lefèvre` → `amelie-dupre-lefevre`; may be empty for non-Latin text. */
-export function asciiSlug(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı]/gu, (char) => TRANSLITERATIONS[char] ?? '')
-    // O'Neill → oneill rather than o-neill.
-    .replace(/['’]/gu, '')
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-+|-+$/gu, '');
-  return slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/u, '');
-}
 
 function contactSlug(contact: Contact): string {
   const candidates = [

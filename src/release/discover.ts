@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { PresskitError } from '../errors.js';
+import { asciiSlug } from '../util/slug.js';
 import { describeFsError } from './read-text.js';
 
 /** A release source found on disk, before it is read. */
@@ -80,15 +81,7 @@ function sourceFor(sourceFile: string, cwd: string, slug: string): ReleaseSource
   };
 }
 
-/** Lowercase ASCII slug: accents folded, anything else becomes a hyphen. */
+/** Lowercase ASCII slug of a file or folder name, e.g. `Communiqué 2016` → `communique-2016`. */
 export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100)
-    .replace(/-+$/, '');
-  return slug || 'release';
+  return asciiSlug(text, 100) || 'release';
 }

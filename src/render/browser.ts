@@ -21,7 +21,7 @@ const run = promisify(execFile);
 /** Label for messages when the problem is the browser, not a user file. */
 const BROWSER = 'chromium';
 
-/** How long a graceful close may take before the browser's process group is killed. */
+/** How long a graceful close (of the browser, or of a failed page) may take before we stop waiting. */
 const CLOSE_GRACE_MS = 5_000;
 
 /**
@@ -79,7 +79,7 @@ export class BrowserManager implements AsyncDisposable {
       } finally {
         if (this.#closing === undefined && !page.isClosed()) {
           if (reusable) this.#idle.push(page);
-          else await page.close().catch(ignoreGoneBrowser);
+          else await closePage(page);
         }
       }
     } finally {
@@ -172,7 +172,7 @@ export class BrowserManager implements AsyncDisposable {
  */
 function launchArgs(): string[] {
   const args = [
-    // Printing needs no GPU; this skips the GPU process and its driver probing.
+    // Printing needs no GPU acceleration; this keeps GPU drivers out of the picture.
     '--disable-gpu',
     '--disable-component-update',
     // Glyph metrics independent of the host's fontconfig hinting: same layout on laptop and CI.
@@ -190,15 +190,7 @@ function launchArgs(): string[] {
 
 async function closeOrKill(browser: Browser, abort: AbortController): Promise<void> {
   const child = browser.process();
-  let timer: NodeJS.Timeout | undefined;
-  const graceOver = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, CLOSE_GRACE_MS);
-  });
-  try {
-    await Promise.race([browser.close().catch(ignoreGoneBrowser), graceOver]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await settledWithin(browser.close(), CLOSE_GRACE_MS);
   if (child === null || child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   // Puppeteer answers the abort by SIGKILLing the whole process group; the direct
@@ -206,6 +198,29 @@ async function closeOrKill(browser: Browser, abort: AbortController): Promise<vo
   abort.abort();
   child.kill('SIGKILL');
   await exited;
+}
+
+/**
+ * Puppeteer's `page.close()` waits for Chrome to report the tab gone, which never
+ * happens after some failures (a document that navigated itself mid-print was seen to
+ * do this). The pool forgets the page either way; closing the browser reaps it.
+ */
+async function closePage(page: Page): Promise<void> {
+  await settledWithin(page.close(), CLOSE_GRACE_MS);
+}
+
+/** Waits for `work` to settle, at most `ms`; its outcome does not matter to the caller. */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    // Closing what is already gone fails, and that is what we wanted anyway.
+    await Promise.race([work.catch(() => undefined), graceOver]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -231,9 +246,6 @@ function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n', 1)[0] ?? text;
 }
-
-/** Closing a page or browser that is already gone is what we wanted anyway. */
-function ignoreGoneBrowser(): void {}
 
 /** A counting semaphore with a FIFO queue: bounded concurrency, fair order. */
 class Slots {

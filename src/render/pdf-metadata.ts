@@ -118,7 +118,6 @@ function xmpDate(date: Date): string {
 function xmlText(text: string): string {
   return text
     .replace(
-      // eslint-disable-next-line no-control-regex
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       '',
     )

@@ -80,7 +80,7 @@ describe('slugify', () => {
     ['Accord-cadre OIM', 'accord-cadre-oim'],
     ['Été à Bruxelles', 'ete-a-bruxelles'],
     ['  --Hello__World--  ', 'hello-world'],
-    ['Œuvre ﬁne', 'uvre-fine'],
+    ['Œuvre ﬁne', 'oeuvre-fine'],
     ['../../etc/passwd', 'etc-passwd'],
     ['王小明', 'release'],
     ['', 'release'],

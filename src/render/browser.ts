@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +125,7 @@ export class BrowserManager implements AsyncDisposable {
     const executablePath = this.#executablePath ?? findBrowser();
     // Our own profile folder, so that close() can remove it whatever state the launch is in.
     this.#userDataDir = await mkdtemp(join(tmpdir(), 'presskit-chromium-'));
+    process.once('exit', this.#removeProfileOnExit);
     try {
       const browser = await puppeteer.launch({
         executablePath,
@@ -162,8 +164,22 @@ export class BrowserManager implements AsyncDisposable {
     }
     if (this.#userDataDir !== undefined) {
       await rm(this.#userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      process.off('exit', this.#removeProfileOnExit);
     }
   }
+
+  /**
+   * For a program that exits without close(): puppeteer kills the browser on exit, and
+   * this removes the profile, as far as a synchronous, last-moment attempt can.
+   */
+  readonly #removeProfileOnExit = (): void => {
+    if (this.#userDataDir === undefined) return;
+    try {
+      rmSync(this.#userDataDir, { recursive: true, force: true });
+    } catch {
+      // The dying browser may still hold files; a leftover temp folder is all that remains.
+    }
+  };
 }
 
 /**

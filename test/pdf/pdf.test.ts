@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import puppeteer from 'puppeteer';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PresskitError } from '../../src/errors.js';
 import { BrowserManager } from '../../src/render/browser.js';
 import { printHtml, renderPdf } from '../../src/render/pdf.js';
 import type { PdfMetadata } from '../../src/render/pdf.js';
@@ -149,6 +150,22 @@ describe('renderPdf, other cases', () => {
     for (const absent of ['creator', 'description', 'subject', 'Keywords']) {
       expect(xmp).not.toHaveProperty(absent);
     }
+  });
+
+  it('fails cleanly on a document that navigates itself, and keeps serving', async () => {
+    // about: navigations never reach request interception; Chrome then loses the
+    // document mid-print, and puppeteer's page.close() may never return.
+    const html = sampleHtml({ head: '<meta http-equiv="refresh" content="0; url=about:blank">' });
+    const error = await renderPdf(manager, html, meta, { timeoutMs: 10_000 }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    if (error !== undefined) {
+      expect(error).toBeInstanceOf(PresskitError);
+      expect(error).toMatchObject({ code: 'E_BROWSER' });
+    }
+    const pdf = await renderPdf(manager, sampleHtml(), meta);
+    expect(pdfText(pdf)).toContain('First heading');
   });
 
   it('does not stack request handlers on the reused page', async () => {

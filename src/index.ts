@@ -9,8 +9,14 @@ export type {
 } from './build/options.js';
 export { check } from './check.js';
 export type { CheckOptions, CheckReport, CheckedRelease } from './check.js';
-export { writeNewsroomIndex } from './newsroom/index-page.js';
 export type { NewsroomOptions, NewsroomReport } from './newsroom/index-page.js';
+import type { NewsroomOptions, NewsroomReport } from './newsroom/index-page.js';
+
+/** Writes `<out>/index.html`, the newsroom; the template engine loads only when called. */
+export async function writeNewsroomIndex(options: NewsroomOptions = {}): Promise<NewsroomReport> {
+  const newsroom = await import('./newsroom/index-page.js');
+  return newsroom.writeNewsroomIndex(options);
+}
 export { PresskitError, formatProblem, isPresskitError } from './errors.js';
 export type { ErrorCode, Problem } from './errors.js';
 export type * from './types.js';

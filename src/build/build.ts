@@ -1,29 +1,23 @@
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { listKitFiles } from '../bundle/list-files.js';
-import { reproducibleMtime } from '../bundle/zip.js';
-import { sha256File } from '../bundle/checksums.js';
+import { reproducibleMtime } from '../bundle/mtime.js';
 import { loadConfig } from '../config.js';
 import type { Problem } from '../errors.js';
 import { isPresskitError, PresskitError } from '../errors.js';
 import type { ReleaseSource } from '../release/discover.js';
 import { discoverReleases } from '../release/discover.js';
 import type { BrowserManager } from '../render/browser.js';
-import { findBrowser } from '../render/browser-path.js';
-import { loadTheme } from '../render/templates.js';
-import type { Theme } from '../render/templates.js';
+import { themeDirs } from '../render/theme-dirs.js';
+import type { KitSummary } from '../newsroom/kit-summary.js';
 import type { ProjectSettings } from '../types.js';
-import { contactCards } from './contact-cards.js';
-import { fingerprint } from './fingerprint.js';
-import type { BuildOptions, BuildReport, FileReport, ReleaseReport } from './options.js';
+import { projectDigest, releaseFingerprint } from './fingerprint.js';
+import type { BuildOptions, BuildReport, ReleaseReport } from './options.js';
 import { prepareRelease } from './prepare-release.js';
-import { renderKit } from './render-kit.js';
 import { defaultConcurrency, resolveOutDir, resolveSettings } from './settings.js';
 import { selectShard } from './shard.js';
 import { saveState, unchangedReport } from './state.js';
-import { STAGING_DIR, stageKit } from './write-kit.js';
+import { STAGING_DIR } from './paths.js';
 import { mapPool } from '../util/pool.js';
-import { writeNewsroomIndex } from '../newsroom/index-page.js';
 import type { ReleaseDefaults } from '../release/schema.js';
 
 interface BuildContext {
@@ -31,8 +25,8 @@ interface BuildContext {
   outDir: string;
   settings: ProjectSettings;
   defaults: ReleaseDefaults;
-  configFile: string | undefined;
-  theme: Theme;
+  /** Digest of config, theme, settings and tool version, shared by every release. */
+  projectDigest: string;
   browser: LazyBrowser;
   options: BuildOptions;
   env: NodeJS.ProcessEnv;
@@ -53,7 +47,11 @@ interface LazyBrowser {
   close(): Promise<void>;
 }
 
-function lazyBrowser(executablePath: () => string, concurrency: number): LazyBrowser {
+function lazyBrowser(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv,
+  concurrency: number,
+): LazyBrowser {
   let manager: BrowserManager | undefined;
   let creating: Promise<BrowserManager> | undefined;
   let closed = false;
@@ -65,8 +63,11 @@ function lazyBrowser(executablePath: () => string, concurrency: number): LazyBro
         );
       }
       // puppeteer is loaded only when something is printed: `check` and no-change builds skip it.
-      creating ??= import('../render/browser.js').then(({ BrowserManager }) => {
-        manager = new BrowserManager({ executablePath: executablePath(), concurrency });
+      creating ??= Promise.all([
+        import('../render/browser.js'),
+        import('../render/browser-path.js'),
+      ]).then(([{ BrowserManager }, { findBrowser }]) => {
+        manager = new BrowserManager({ executablePath: findBrowser(explicit, env), concurrency });
         return manager;
       });
       return creating;
@@ -92,14 +93,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const all = await discoverReleases(options.paths ?? ['releases'], root);
   const sources = options.shard ? selectShard(all, options.shard) : all;
   const concurrency = options.concurrency ?? defaultConcurrency();
-  const browser = lazyBrowser(() => findBrowser(options.browser, env), concurrency);
+  const browser = lazyBrowser(options.browser, env, concurrency);
   const context: BuildContext = {
     root,
     outDir,
     settings,
     defaults: config.defaults,
-    configFile: config.file,
-    theme: loadTheme(settings.templateDir),
+    projectDigest: await projectDigest({
+      settings,
+      configFile: config.file,
+      themeDirs: themeDirs(settings.templateDir),
+      sourceDateEpoch: env['SOURCE_DATE_EPOCH'],
+    }),
     browser,
     options,
     env,
@@ -119,7 +124,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     });
     const interrupted = options.signal?.aborted ?? false;
     if (!interrupted && releases.some((release) => release.zip)) {
-      await writeNewsroomIndex({ root, out: outDir });
+      const { writeNewsroomIndex } = await import('../newsroom/index-page.js');
+      await writeNewsroomIndex({ root, out: outDir, known: summaries(releases) });
     }
     return {
       ok: !interrupted && releases.every((release) => release.status !== 'failed'),
@@ -156,14 +162,11 @@ async function buildOne(source: ReleaseSource, context: BuildContext): Promise<R
       kind: release.kind,
     });
     claimSlug(release.slug, source, context);
-    const digest = await fingerprint({
-      sourceFile: release.sourceFile,
-      assets: prepared.assets,
-      settings: context.settings,
-      configFile: context.configFile,
-      themeDirs: context.theme.dirs,
-      sourceDateEpoch: context.env['SOURCE_DATE_EPOCH'],
-    });
+    const digest = await releaseFingerprint(
+      context.projectDigest,
+      release.sourceFile,
+      prepared.assets,
+    );
     if (!context.options.force) {
       const previous = await unchangedReport(context.outDir, release.slug, digest);
       if (previous) {
@@ -175,28 +178,23 @@ async function buildOne(source: ReleaseSource, context: BuildContext): Promise<R
         };
       }
     }
-    const cards = await contactCards(release, context.settings.vcardVersion);
-    const mtime = reproducibleMtime(release.date.instant, context.env);
-    const kit = await renderKit(
-      prepared,
-      cards,
-      context.settings,
-      context.theme,
-      await context.browser.get(),
-      mtime,
-    );
-    if (context.options.signal?.aborted) throw interruption(source);
-    const staged = await stageKit(context.outDir, release.slug, kit.entries, mtime);
+    const { makeKit } = await import('./make-kit.js');
+    const staged = await makeKit(prepared, {
+      settings: context.settings,
+      outDir: context.outDir,
+      documentDate: reproducibleMtime(release.date.instant, context.env),
+      browser: () => context.browser.get(),
+      signal: context.options.signal,
+    });
     try {
-      if (context.options.signal?.aborted) throw interruption(source);
-      report.files = await fileReports(staged.kitDir, release.slug);
-      report.zip = await fileReport(staged.zipFile, `${release.slug}.zip`);
       await staged.commit();
     } finally {
       await staged.discard();
     }
+    report.files = staged.files;
+    report.zip = staged.zip;
     report.status = 'built';
-    report.timings = { totalMs: performance.now() - started, pdfMs: kit.pdfMs };
+    report.timings = { totalMs: performance.now() - started, pdfMs: staged.pdfMs };
     await saveState(context.outDir, release.slug, digest, report);
     return report;
   } catch (error) {
@@ -239,12 +237,21 @@ function skipped(source: ReleaseSource): ReleaseReport {
   };
 }
 
-async function fileReports(kitDir: string, slug: string): Promise<FileReport[]> {
-  const files = await listKitFiles(kitDir);
-  return Promise.all(files.map((file) => fileReport(file.absolutePath, `${slug}/${file.name}`)));
-}
-
-async function fileReport(absolute: string, path: string): Promise<FileReport> {
-  const { size } = await stat(absolute);
-  return { path, bytes: size, sha256: await sha256File(absolute) };
+/** What the newsroom index needs of each kit this build made or kept. */
+function summaries(releases: ReleaseReport[]): Map<string, KitSummary> {
+  const known = new Map<string, KitSummary>();
+  for (const release of releases) {
+    if (!release.slug || !release.zip) continue;
+    known.set(release.slug, {
+      slug: release.slug,
+      title: release.title ?? release.slug,
+      date: release.date ?? '',
+      lang: release.lang ?? '',
+      kind: release.kind ?? '',
+      zipBytes: release.zip.bytes,
+      zipSha256: release.zip.sha256,
+      hasPdf: true,
+    });
+  }
+  return known;
 }

@@ -6,13 +6,10 @@ import type { ProjectSettings } from '../types.js';
 import { VERSION } from '../version.js';
 
 /**
- * A digest of everything a kit is made from: tool version, settings, config file, theme,
- * the release source and its assets, SOURCE_DATE_EPOCH. Equal digests mean equal kits, so
- * the kit need not be rebuilt.
+ * A digest of what every kit of the project is made from: tool version, settings, config
+ * file, theme files, SOURCE_DATE_EPOCH. Computed once per build.
  */
-export async function fingerprint(parts: {
-  sourceFile: string;
-  assets: PreparedAsset[];
+export async function projectDigest(parts: {
   settings: ProjectSettings;
   configFile: string | undefined;
   themeDirs: string[];
@@ -21,28 +18,37 @@ export async function fingerprint(parts: {
   const hash = createHash('sha256');
   const { root: _root, ...portable } = parts.settings;
   hash.update(JSON.stringify({ VERSION, portable, epoch: parts.sourceDateEpoch ?? null }));
-  const files = [parts.sourceFile, ...parts.assets.map((asset) => asset.source)];
-  if (parts.configFile) files.push(parts.configFile);
-  for (const dir of parts.themeDirs) files.push(...(await themeFiles(dir)));
-  for (const file of files) {
-    hash.update(`\0${file}\0`);
-    hash.update(await readFile(file));
-  }
-  return hash.digest('hex');
-}
-
-const themeCache = new Map<string, Promise<string[]>>();
-
-function themeFiles(dir: string): Promise<string[]> {
-  let files = themeCache.get(dir);
-  if (!files) {
-    files = readdir(dir, { withFileTypes: true }).then((entries) =>
-      entries
+  const files = parts.configFile ? [parts.configFile] : [];
+  for (const dir of parts.themeDirs) {
+    const entries = await readdir(dir, { withFileTypes: true });
+    files.push(
+      ...entries
         .filter((entry) => entry.isFile())
         .map((entry) => join(dir, entry.name))
         .sort(),
     );
-    themeCache.set(dir, files);
   }
-  return files;
+  await hashFiles(hash, files);
+  return hash.digest('hex');
+}
+
+/**
+ * A digest of everything one kit is made from: the project digest, the release source and
+ * its assets. Equal digests mean equal kits, so the kit need not be rebuilt.
+ */
+export async function releaseFingerprint(
+  project: string,
+  sourceFile: string,
+  assets: PreparedAsset[],
+): Promise<string> {
+  const hash = createHash('sha256').update(project);
+  await hashFiles(hash, [sourceFile, ...assets.map((asset) => asset.source)]);
+  return hash.digest('hex');
+}
+
+async function hashFiles(hash: ReturnType<typeof createHash>, files: string[]): Promise<void> {
+  for (const file of files) {
+    hash.update(`\0${file}\0`);
+    hash.update(await readFile(file));
+  }
 }

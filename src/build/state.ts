@@ -1,17 +1,19 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256File } from '../bundle/checksums.js';
 import type { ReleaseReport } from './options.js';
+import { STATE_DIR } from './paths.js';
 
 /** What the last successful build of a slug was made from, to skip unchanged releases. */
 interface SavedState {
   fingerprint: string;
   report: ReleaseReport;
+  /** The zip as written, so a replaced or touched zip is noticed without hashing it. */
+  zipBytes: number;
+  zipMtimeMs: number;
 }
 
-export const STATE_DIR = '.presskit-state';
-
 const statePath = (outDir: string, slug: string): string => join(outDir, STATE_DIR, `${slug}.json`);
+const zipPath = (outDir: string, slug: string): string => join(outDir, `${slug}.zip`);
 
 /** The saved report when the kit on disk is still the one built from `fingerprint`. */
 export async function unchangedReport(
@@ -25,10 +27,10 @@ export async function unchangedReport(
   } catch {
     return undefined;
   }
-  if (!isSavedState(saved) || saved.fingerprint !== fingerprint || !saved.report.zip)
-    return undefined;
-  const zipHash = await sha256File(join(outDir, `${slug}.zip`)).catch(() => undefined);
-  return zipHash === saved.report.zip.sha256 ? saved.report : undefined;
+  if (!isSavedState(saved) || saved.fingerprint !== fingerprint) return undefined;
+  const zip = await stat(zipPath(outDir, slug)).catch(() => undefined);
+  const same = zip && zip.size === saved.zipBytes && zip.mtimeMs === saved.zipMtimeMs;
+  return same ? saved.report : undefined;
 }
 
 export async function saveState(
@@ -38,17 +40,20 @@ export async function saveState(
   report: ReleaseReport,
 ): Promise<void> {
   const path = statePath(outDir, slug);
+  const zip = await stat(zipPath(outDir, slug));
   await mkdir(join(outDir, STATE_DIR), { recursive: true });
-  const state: SavedState = { fingerprint, report };
+  const state: SavedState = { fingerprint, report, zipBytes: zip.size, zipMtimeMs: zip.mtimeMs };
   await writeFile(`${path}.tmp`, JSON.stringify(state));
   await rename(`${path}.tmp`, path);
 }
 
 function isSavedState(value: unknown): value is SavedState {
   if (typeof value !== 'object' || value === null) return false;
-  if (!('fingerprint' in value) || typeof value.fingerprint !== 'string') return false;
+  const has = (key: string, type: string): boolean => typeof Reflect.get(value, key) === type;
+  if (!has('fingerprint', 'string') || !has('zipBytes', 'number') || !has('zipMtimeMs', 'number')) {
+    return false;
+  }
   if (!('report' in value) || typeof value.report !== 'object' || value.report === null)
     return false;
-  const report = value.report;
-  return 'files' in report && Array.isArray(report.files) && 'zip' in report;
+  return 'files' in value.report && Array.isArray(value.report.files) && 'zip' in value.report;
 }

@@ -1,16 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { SHA256SUMS, sha256sums } from '../bundle/checksums.js';
+import { formatSha256Sums, SHA256SUMS, sha256File } from '../bundle/checksums.js';
+import { compareUtf8 } from '../bundle/list-files.js';
 import { zipKit } from '../bundle/zip.js';
+import type { FileReport } from './options.js';
+import { STAGING_DIR } from './paths.js';
 import type { KitEntry } from './render-kit.js';
 
-/** Where a release's kit is assembled before it replaces the previous one. */
-export const STAGING_DIR = '.presskit-staging';
-
 export interface StagedKit {
-  kitDir: string;
-  zipFile: string;
+  /** Every file of the kit (paths `<slug>/…`), SHA256SUMS included, sorted. */
+  files: FileReport[];
+  zip: FileReport;
   /** Moves the kit and zip into place, replacing an earlier kit of the same slug. */
   commit(): Promise<void>;
   /** Removes the staged files; safe to call after commit. */
@@ -20,7 +21,8 @@ export interface StagedKit {
 /**
  * Writes the kit and its zip into a private staging folder inside the output folder
  * (same file system, so the final moves are renames). Nothing appears under `outDir/<slug>`
- * until every file is complete; a failure leaves an earlier kit untouched.
+ * until every file is complete; a failure leaves an earlier kit untouched. Files are
+ * hashed as they are written, so nothing is read back.
  */
 export async function stageKit(
   outDir: string,
@@ -32,22 +34,37 @@ export async function stageKit(
   const kitDir = join(stage, slug);
   const zipFile = join(stage, `${slug}.zip`);
   const discard = (): Promise<void> => rm(stage, { recursive: true, force: true });
+  const hashed: { name: string; sha256: string; bytes: number }[] = [];
+  let zip: FileReport;
   try {
     for (const entry of entries) {
       const target = join(kitDir, entry.path);
       await mkdir(dirname(target), { recursive: true });
-      if ('copyFrom' in entry) await copyFile(entry.copyFrom, target);
-      else await writeFile(target, entry.data);
+      if ('copyFrom' in entry) {
+        await copyFile(entry.copyFrom, target);
+        const { size } = await stat(target);
+        hashed.push({ name: entry.path, sha256: await sha256File(target), bytes: size });
+      } else {
+        await writeFile(target, entry.data);
+        hashed.push({ name: entry.path, ...digest(entry.data) });
+      }
     }
-    await writeFile(join(kitDir, SHA256SUMS), await sha256sums(kitDir));
+    const sums = formatSha256Sums(hashed);
+    await writeFile(join(kitDir, SHA256SUMS), sums);
+    hashed.push({ name: SHA256SUMS, ...digest(sums) });
     await zipKit(kitDir, slug, zipFile, mtime);
+    const { size } = await stat(zipFile);
+    zip = { path: `${slug}.zip`, bytes: size, sha256: await sha256File(zipFile) };
   } catch (error) {
     await discard();
     throw error;
   }
+  const files = hashed
+    .sort((a, b) => compareUtf8(a.name, b.name))
+    .map((file) => ({ path: `${slug}/${file.name}`, bytes: file.bytes, sha256: file.sha256 }));
   return {
-    kitDir,
-    zipFile,
+    files,
+    zip,
     discard,
     async commit() {
       const finalKit = join(outDir, slug);
@@ -60,4 +77,9 @@ export async function stageKit(
       await discard();
     },
   };
+}
+
+function digest(data: Uint8Array | string): { sha256: string; bytes: number } {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength };
 }

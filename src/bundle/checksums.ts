@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { listKitFiles } from './list-files.js';
+import { compareUtf8, listKitFiles } from './list-files.js';
 
 /** The checksum file's name at the kit folder's root; it never lists itself. */
 export const SHA256SUMS = 'SHA256SUMS';
@@ -20,9 +20,17 @@ export async function sha256File(path: string): Promise<string> {
  */
 export async function sha256sums(kitDir: string): Promise<string> {
   const files = (await listKitFiles(kitDir)).filter((file) => file.name !== SHA256SUMS);
-  let text = '';
-  for (const file of files) {
-    text += `${await sha256File(file.absolutePath)}  ${file.name}\n`;
-  }
-  return text;
+  const hashed = [];
+  for (const file of files)
+    hashed.push({ name: file.name, sha256: await sha256File(file.absolutePath) });
+  return formatSha256Sums(hashed);
+}
+
+/** `SHA256SUMS` text from hashes already known (e.g. computed while writing the files). */
+export function formatSha256Sums(files: readonly { name: string; sha256: string }[]): string {
+  return [...files]
+    .filter((file) => file.name !== SHA256SUMS)
+    .sort((a, b) => compareUtf8(a.name, b.name))
+    .map((file) => `${file.sha256}  ${file.name}\n`)
+    .join('');
 }

@@ -17,6 +17,8 @@ export interface NewsroomOptions {
   root?: string;
   /** Output folder holding the kits, relative to root. Default: dist. */
   out?: string;
+  /** Kits the caller already knows (just built), so they are not read back. */
+  known?: ReadonlyMap<string, KitSummary>;
 }
 
 export interface NewsroomReport {
@@ -44,7 +46,9 @@ export async function writeNewsroomIndex(options: NewsroomOptions = {}): Promise
   const slugs = entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name);
-  const kits = (await Promise.all(slugs.map((slug) => readKitSummary(outDir, slug)))).filter(
+  const read = (slug: string): Promise<KitSummary | undefined> =>
+    Promise.resolve(options.known?.get(slug) ?? readKitSummary(outDir, slug));
+  const kits = (await Promise.all(slugs.map(read))).filter(
     (kit): kit is KitSummary => kit !== undefined,
   );
   kits.sort((a, b) =>

@@ -1,14 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Liquid } from 'liquidjs';
 import { PresskitError } from '../errors.js';
+import { themeDirs } from './theme-dirs.js';
 
-export const DEFAULT_TEMPLATE_DIR = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../templates/default',
-);
+export { DEFAULT_TEMPLATE_DIR } from './theme-dirs.js';
 
 /** The theme: a Liquid engine that looks in the project's folder first, then the default. */
 export interface Theme {
@@ -26,7 +23,7 @@ export function loadTheme(overrideDir?: string): Theme {
   const key = overrideDir ?? '';
   let theme = themes.get(key);
   if (!theme) {
-    theme = createTheme(overrideDir ? [overrideDir, DEFAULT_TEMPLATE_DIR] : [DEFAULT_TEMPLATE_DIR]);
+    theme = createTheme(themeDirs(overrideDir));
     themes.set(key, theme);
   }
   return theme;

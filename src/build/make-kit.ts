@@ -1,0 +1,49 @@
+import { PresskitError } from '../errors.js';
+import type { BrowserManager } from '../render/browser.js';
+import { loadTheme } from '../render/templates.js';
+import type { ProjectSettings } from '../types.js';
+import { contactCards } from './contact-cards.js';
+import type { PreparedRelease } from './prepare-release.js';
+import { renderKit } from './render-kit.js';
+import type { StagedKit } from './write-kit.js';
+import { stageKit } from './write-kit.js';
+
+export interface MakeKitContext {
+  settings: ProjectSettings;
+  outDir: string;
+  /** The zip's timestamps and the PDF's dates. */
+  documentDate: Date;
+  browser: () => Promise<BrowserManager>;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Renders a validated release and stages its kit and zip, ready to commit. Kept apart
+ * from the orchestrator and loaded on first use: the template engine, QR, PDF and zip
+ * libraries are not needed by a build where nothing changed.
+ */
+export async function makeKit(
+  prepared: PreparedRelease,
+  context: MakeKitContext,
+): Promise<StagedKit & { pdfMs: number }> {
+  const { release } = prepared;
+  const cards = await contactCards(release, context.settings.vcardVersion);
+  const theme = loadTheme(context.settings.templateDir);
+  const kit = await renderKit(
+    prepared,
+    cards,
+    context.settings,
+    theme,
+    await context.browser(),
+    context.documentDate,
+  );
+  const interrupted = (): PresskitError =>
+    new PresskitError('E_INTERRUPTED', { file: release.displayPath, message: 'interrupted' });
+  if (context.signal?.aborted) throw interrupted();
+  const staged = await stageKit(context.outDir, release.slug, kit.entries, context.documentDate);
+  if (context.signal?.aborted) {
+    await staged.discard();
+    throw interrupted();
+  }
+  return { ...staged, pdfMs: kit.pdfMs };
+}

@@ -15,8 +15,14 @@ export interface PdfMetadata {
   creator: string;
 }
 
-/** Fixed options so that the same document always serialises to the same bytes. */
-const SAVE_OPTIONS: SaveOptions = { useObjectStreams: true, addDefaultPage: false };
+/**
+ * Fixed options so that the same document always serialises to the same bytes. Without
+ * object streams saving is about twice as fast, for a file a few percent larger.
+ */
+const SAVE_OPTIONS: SaveOptions = { useObjectStreams: false, addDefaultPage: false };
+
+/** Chrome's own clock times, the only part of its output that changes between equal runs. */
+const CHROME_DATES = /\/(?:CreationDate|ModDate)\s*\(D:[^)]*\)/g;
 
 /**
  * Chrome writes only /Title and its own clock time. This sets the rest of the Info
@@ -26,6 +32,13 @@ const SAVE_OPTIONS: SaveOptions = { useObjectStreams: true, addDefaultPage: fals
  */
 export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   if (Number.isNaN(meta.date.getTime())) throw new RangeError('PDF metadata date is invalid');
+  // The /ID is a hash of what the document is made from (Chrome's output without its clock
+  // times, and the metadata): stable for equal input, different for any change, as the PDF
+  // spec intends, and known before the one save.
+  const idSource = createHash('sha256')
+    .update(Buffer.from(pdf).toString('latin1').replace(CHROME_DATES, ''), 'latin1')
+    .update(JSON.stringify(meta));
+  const id = PDFHexString.of(idSource.digest('hex').slice(0, 32));
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const producer = [doc.getProducer(), 'pdf-lib'].filter(Boolean).join('; ');
 
@@ -47,10 +60,6 @@ export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promis
   });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
 
-  // The /ID is a hash of the finished document without one: stable for equal input,
-  // different for any change, as the PDF spec intends.
-  const withoutId = await doc.save(SAVE_OPTIONS);
-  const id = PDFHexString.of(createHash('sha256').update(withoutId).digest('hex').slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   return doc.save(SAVE_OPTIONS);
 }

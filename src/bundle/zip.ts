@@ -15,6 +15,11 @@ import type { KitFile } from './list-files.js';
 /** Fixed so that the same input always deflates to the same bytes. */
 const COMPRESSION_LEVEL = 9;
 const FILE_MODE = 0o644;
+/**
+ * Formats that are compressed already: deflating them again costs time and saves nothing,
+ * so they are stored as they are (still the same bytes for the same input).
+ */
+const ALREADY_COMPRESSED = /\.(?:pdf|png|jpe?g|gif|webp|zip|docx|xlsx|pptx|odt|mp3|mp4)$/i;
 
 export { clampToDosTime, reproducibleMtime } from './mtime.js';
 /**
@@ -89,7 +94,15 @@ async function writeZip(
   archive.on('warning', (error) => archive.destroy(error));
   for (const { file, name } of entries) {
     // Passing stats keeps entries in our order (no concurrent stat queue) and opens files lazily.
-    archive.file(file.absolutePath, { name, date, mode: FILE_MODE, stats: file.stats });
+    // `store` is archiver's per-entry switch; its type definitions omit it.
+    const entry = {
+      name,
+      date,
+      mode: FILE_MODE,
+      stats: file.stats,
+      store: ALREADY_COMPRESSED.test(name),
+    };
+    archive.file(file.absolutePath, entry);
   }
   // Any failure also surfaces as an 'error' on the archive, which rejects the pipeline; the
   // promise from finalize() may never settle once the archive is destroyed, so it is not awaited.

@@ -1,0 +1,78 @@
+/**
+ * The floor: the least any tool must do to print these HTML files with this browser.
+ * One launch, `concurrency` reused pages, page.setContent + page.pdf with the options
+ * presskit uses, each PDF written to disk, then close. No interception, no JavaScript
+ * switch-off, no metadata post-processing, no zip.
+ *
+ *   node bench/floor.js <concurrency> <outDir> <file.html>...
+ *
+ * The browser is launched with the same executable and the same switches as presskit's
+ * BrowserManager, so that the comparison measures presskit's work, not a flag choice.
+ */
+import { performance } from 'node:perf_hooks';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer';
+import { findBrowser } from '../lib/render/browser-path.js';
+
+const [concurrencyArg, outDir, ...files] = process.argv.slice(2);
+const concurrency = Number(concurrencyArg);
+await mkdir(outDir, { recursive: true });
+
+const launchStarted = performance.now();
+const browser = await puppeteer.launch({
+  executablePath: findBrowser(),
+  headless: true,
+  pipe: true,
+  args: [
+    '--disable-gpu',
+    '--disable-component-update',
+    '--font-render-hinting=none',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ],
+});
+const launchMs = performance.now() - launchStarted;
+
+let next = 0;
+let pdfBytes = 0;
+async function worker() {
+  const page = await browser.newPage();
+  while (next < files.length) {
+    const index = next++;
+    const html = await readFile(files[index], 'utf8');
+    await page.setContent(html, { waitUntil: 'load' });
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      displayHeaderFooter: false,
+      waitForFonts: true,
+    });
+    pdfBytes += pdf.length;
+    await writeFile(join(outDir, `${index}.pdf`), pdf);
+  }
+  await page.close();
+}
+const printStarted = performance.now();
+await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+const printMs = performance.now() - printStarted;
+const closeStarted = performance.now();
+await browser.close();
+const closeMs = performance.now() - closeStarted;
+
+const finished = performance.now();
+process.stdout.write(
+  `${JSON.stringify({
+    ok: true,
+    documents: files.length,
+    pdfBytes,
+    launchMs,
+    printMs,
+    closeMs,
+    processMs: finished,
+    maxRssKB: process.resourceUsage().maxRSS,
+    /** CPU time of this Node process only (not the browser's). */
+    nodeCpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+  })}\n`,
+);

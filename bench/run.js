@@ -1,0 +1,595 @@
+/**
+ * `npm run bench`: presskit against the floor (bare puppeteer printing the same HTML with
+ * the same browser) and against md-to-pdf, on a generated corpus of 100 releases; then
+ * no-change rebuild, check, a single release, memory, and where presskit's time goes.
+ * Prints a table and writes BENCHMARKS.md.
+ *
+ *   node bench/run.js [--runs N] [--full] [--keep]
+ *
+ * --runs N   iterations of the main loop (default 3; 5 for figures worth publishing)
+ * --full     also build a 1,000-release corpus (memory and time at scale), and try
+ *            md-to-pdf's CLI with all 100 files in one call; saved to bench/last-full.json
+ *            so that later runs without --full still show it, dated
+ *            and md-to-pdf's pipeline 1 and 8 at a time
+ * --keep     keep the temporary project folders and print where they are
+ * --corpus N, --big N   smaller corpora, only to try the bench itself quickly
+ *
+ * Every measurement runs in its own Node process and is timed from here, start to exit,
+ * as a user would time the command. The machine may be shared: the loop alternates the
+ * tools so that load affects them alike, and ratios are computed per iteration.
+ */
+import { performance } from 'node:perf_hooks';
+import { execFileSync } from 'node:child_process';
+import {
+  copyFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { defaultConcurrency } from '../lib/build/settings.js';
+import { findBrowser } from '../lib/render/browser-path.js';
+import { VERSION } from '../lib/version.js';
+import { generateCorpus } from './corpus.js';
+import { BENCH_DIR, median, megabytes, runNode, seconds, summarize } from './measure.js';
+
+const argv = process.argv.slice(2);
+const option = (name) => {
+  const index = argv.indexOf(name);
+  return index >= 0 ? argv[index + 1] : undefined;
+};
+const RUNS = Number(option('--runs') ?? 3);
+const FULL = argv.includes('--full');
+const KEEP = argv.includes('--keep');
+/** `--corpus N` is for trying the bench quickly; the report's targets are for 100. */
+const CORPUS = Number(option('--corpus') ?? 100);
+const BIG_CORPUS = Number(option('--big') ?? 1000);
+const FLOOR_CANDIDATES = [1, 2, 3, 4];
+const CALIBRATION_DOCS = 24;
+const PHASE_RELEASES = 12;
+
+const REPO = join(BENCH_DIR, '..');
+const MD_TO_PDF_CLI = join(REPO, 'node_modules', 'md-to-pdf', 'dist', 'cli.js');
+const LAST_FULL = join(BENCH_DIR, 'last-full.json');
+
+const log = (text) => process.stderr.write(`${text}\n`);
+const benchStarted = performance.now();
+const loadBefore = loadavg();
+
+const browserPath = findBrowser();
+const machine = {
+  date: new Date().toISOString(),
+  cores: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGB: (totalmem() / 1024 ** 3).toFixed(1),
+  node: process.version,
+  // Debian's wrapper script complains on stderr about its own arithmetic; only stdout matters.
+  chromium: execFileSync(browserPath, ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim(),
+  browserPath,
+  presskit: VERSION,
+  mdToPdf: JSON.parse(
+    await readFile(join(REPO, 'node_modules', 'md-to-pdf', 'package.json'), 'utf8'),
+  ).version,
+  puppeteer: JSON.parse(
+    await readFile(join(REPO, 'node_modules', 'puppeteer', 'package.json'), 'utf8'),
+  ).version,
+};
+const presskitConcurrency = defaultConcurrency();
+/**
+ * md-to-pdf waits for network idle (500 ms) on every page, so it gains from more pages
+ * than presskit: on the 2-core machine this was written on, 4 at a time took about 25 %
+ * less than 2, 8 about 10 % less than 4, and 16 ran into its 30 s navigation timeout.
+ * 4 is the fastest setting that never timed out there; --full also measures 1 and 8.
+ */
+const MD_TO_PDF_PAGES = 4;
+
+const work = await mkdtemp(join(tmpdir(), 'presskit-bench-'));
+
+/**
+ * Every child runs from a snapshot of lib/, templates/ and bench/ taken now: the checkout
+ * may change while the bench runs (a rebuilt lib/, an edited template would turn the
+ * no-change rebuild into a full one), and the figures must all be of one presskit.
+ */
+const snapshot = join(work, 'presskit');
+for (const folder of ['lib', 'templates', 'bench']) {
+  await cp(join(REPO, folder), join(snapshot, folder), { recursive: true });
+}
+for (const file of ['package.json', '.puppeteerrc.cjs']) {
+  await copyFile(join(REPO, file), join(snapshot, file)).catch(() => undefined);
+}
+await symlink(join(REPO, 'node_modules'), join(snapshot, 'node_modules'), 'dir');
+const CHILD = join(snapshot, 'bench', 'child-build.js');
+const FLOOR = join(snapshot, 'bench', 'floor.js');
+const MD_TO_PDF = join(snapshot, 'bench', 'md-to-pdf.js');
+const PHASES = join(snapshot, 'bench', 'phases.js');
+const failures = [];
+
+/** Runs a child; a failure is logged and kept for the report instead of stopping the bench. */
+async function measure(label, script, args, check = () => true) {
+  const run = await runNode(script, args);
+  const ok = run.ok && check(run.result);
+  log(`  ${label}: ${seconds(run.wallMs)}${ok ? '' : '  FAILED'}`);
+  if (!ok) {
+    failures.push({ label, code: run.code, result: run.result, stderr: run.stderr });
+  }
+  return { ...run, ok };
+}
+
+async function removePdfs(dir) {
+  for (const name of await readdir(dir)) {
+    if (name.endsWith('.pdf')) await rm(join(dir, name));
+  }
+}
+
+try {
+  // ---- corpora ---------------------------------------------------------------------------
+  log(
+    `presskit bench in ${work}: ${RUNS} runs, corpus of ${CORPUS}${FULL ? ` and ${BIG_CORPUS}` : ''}`,
+  );
+  const corpus = join(work, 'corpus-100');
+  const { releases } = await generateCorpus(corpus, CORPUS);
+  const bodies = releases.map((release) => join(corpus, 'bodies', `${release.slug}.md`));
+  const htmlFiles = releases.map((release) => join(corpus, 'dist', release.slug, 'index.html'));
+
+  // The single release: the one of median length.
+  const byLength = [...releases].sort((a, b) => a.words - b.words);
+  const typical = byLength[Math.floor(byLength.length / 2)];
+  const single = join(work, 'corpus-1');
+  await mkdir(join(single, 'releases'), { recursive: true });
+  await mkdir(join(single, 'bodies'), { recursive: true });
+  for (const folder of ['releases', 'bodies']) {
+    await copyFile(
+      join(corpus, folder, `${typical.slug}.md`),
+      join(single, folder, `${typical.slug}.md`),
+    );
+  }
+  const singleHtml = join(single, 'dist', typical.slug, 'index.html');
+  const singleBody = join(single, 'bodies', `${typical.slug}.md`);
+  const words = releases.map((release) => release.words);
+  const languages = {};
+  for (const release of releases) languages[release.lang] = (languages[release.lang] ?? 0) + 1;
+
+  // ---- warm-up: also produces the HTML the floor prints -------------------------------
+  log('warm-up');
+  const warm = await measure('presskit build (warm-up)', CHILD, [
+    'build',
+    corpus,
+    'dist',
+    '--force',
+  ]);
+  const warmSingle = await measure('presskit build 1 (warm-up)', CHILD, [
+    'build',
+    single,
+    'dist',
+    '--force',
+  ]);
+  if (!warm.ok || !warmSingle.ok) throw new Error('the warm-up build failed; see above');
+
+  // ---- floor calibration ---------------------------------------------------------------
+  log(`floor calibration: 1–4 pages, ${CALIBRATION_DOCS} documents, 2 rounds`);
+  const calibration = new Map(FLOOR_CANDIDATES.map((pages) => [pages, []]));
+  const floorOut = join(work, 'floor-out');
+  for (let round = 0; round < 2; round++) {
+    for (const pages of FLOOR_CANDIDATES) {
+      const run = await measure(`floor ${pages} page(s)`, FLOOR, [
+        String(pages),
+        floorOut,
+        ...htmlFiles.slice(0, CALIBRATION_DOCS),
+      ]);
+      if (run.ok) calibration.get(pages).push(run.result.printMs / CALIBRATION_DOCS);
+    }
+  }
+  const floorPages = [...calibration].sort((a, b) => median(a[1]) - median(b[1]))[0][0];
+  log(`  best: ${floorPages} page(s)`);
+
+  // ---- main loop -------------------------------------------------------------------------
+  const series = {
+    full: [],
+    fullNodeCpu: [],
+    floor: [],
+    mdToPdf: [],
+    noChange: [],
+    check: [],
+    checkInProcess: [],
+    checkImport: [],
+    single: [],
+    singleFloor: [],
+    singleMdToPdf: [],
+    rss100: [],
+    floorRss: [],
+    floorNodeCpu: [],
+    fullImport: [],
+  };
+  const paired = { fullOverFloor: [], mdOverFull: [], singleOverFloor: [], noChangeOverFull: [] };
+  const mdToPdfFailures = [];
+
+  const steps = {
+    async presskit(iteration) {
+      const full = await measure('presskit full build', CHILD, [
+        'build',
+        corpus,
+        'dist',
+        '--force',
+      ]);
+      if (full.ok) {
+        series.full.push(full.wallMs);
+        series.rss100.push(full.result.maxRssKB);
+        series.fullImport.push(full.result.importMs);
+        series.fullNodeCpu.push(full.result.nodeCpuMs);
+        iteration.full = full.wallMs;
+      }
+      const noChange = await measure(
+        'presskit no-change rebuild',
+        CHILD,
+        ['build', corpus, 'dist'],
+        (result) => result.unchanged === CORPUS,
+      );
+      if (noChange.ok) {
+        series.noChange.push(noChange.wallMs);
+        iteration.noChange = noChange.wallMs;
+      }
+      const check = await measure('presskit check', CHILD, ['check', corpus]);
+      if (check.ok) {
+        series.check.push(check.wallMs);
+        series.checkInProcess.push(check.result.runMs);
+        series.checkImport.push(check.result.importMs);
+      }
+    },
+    async floor(iteration) {
+      const run = await measure(`floor, ${floorPages} page(s)`, FLOOR, [
+        String(floorPages),
+        floorOut,
+        ...htmlFiles,
+      ]);
+      if (run.ok) {
+        series.floor.push(run.wallMs);
+        series.floorRss.push(run.result.maxRssKB);
+        series.floorNodeCpu.push(run.result.nodeCpuMs);
+        iteration.floor = run.wallMs;
+      }
+    },
+    async mdToPdf(iteration) {
+      await removePdfs(join(corpus, 'bodies'));
+      const run = await measure(`md-to-pdf, ${MD_TO_PDF_PAGES} at a time`, MD_TO_PDF, [
+        String(MD_TO_PDF_PAGES),
+        ...bodies,
+      ]);
+      if (run.ok) {
+        series.mdToPdf.push(run.wallMs);
+        iteration.mdToPdf = run.wallMs;
+      } else {
+        mdToPdfFailures.push(run.result?.firstError ?? `exit ${run.code}`);
+      }
+    },
+  };
+  const singleSteps = {
+    async presskit(iteration) {
+      const run = await measure('presskit, 1 release', CHILD, ['build', single, 'dist', '--force']);
+      if (run.ok) series.single.push((iteration.single = run.wallMs));
+    },
+    async floor(iteration) {
+      const run = await measure('floor, 1 document', FLOOR, ['1', floorOut, singleHtml]);
+      if (run.ok) series.singleFloor.push((iteration.singleFloor = run.wallMs));
+    },
+    async mdToPdf() {
+      await removePdfs(join(single, 'bodies'));
+      const run = await measure('md-to-pdf, 1 document', MD_TO_PDF, ['api', singleBody]);
+      if (run.ok) series.singleMdToPdf.push(run.wallMs);
+    },
+  };
+  const names = ['presskit', 'floor', 'mdToPdf'];
+  const loopStarted = performance.now();
+  for (let index = 0; index < RUNS; index++) {
+    if (index === 1) {
+      const perRun = performance.now() - loopStarted;
+      log(`  (about ${seconds(perRun * (RUNS - 1))} more for the remaining runs)`);
+    }
+    log(`run ${index + 1}/${RUNS}`);
+    const iteration = {};
+    // A different tool goes first each time, so a load spike does not always hit the same one.
+    const order = names.map((_, offset) => names[(index + offset) % names.length]);
+    for (const name of order) await steps[name](iteration);
+    for (const name of order) await singleSteps[name](iteration);
+    const ratio = (a, b) => (a !== undefined && b !== undefined ? a / b : undefined);
+    const push = (list, value) => value !== undefined && list.push(value);
+    push(paired.fullOverFloor, ratio(iteration.full, iteration.floor));
+    push(paired.mdOverFull, ratio(iteration.mdToPdf, iteration.full));
+    push(paired.singleOverFloor, ratio(iteration.single, iteration.singleFloor));
+    push(paired.noChangeOverFull, ratio(iteration.noChange, iteration.full));
+  }
+
+  // ---- where the time goes ---------------------------------------------------------------
+  log(`phases (${PHASE_RELEASES} releases, one at a time)`);
+  const phases = await measure('phases', PHASES, [corpus, String(PHASE_RELEASES)], (result) =>
+    Boolean(result?.phases),
+  );
+
+  // ---- 1,000 releases --------------------------------------------------------------------
+  let big;
+  if (FULL) {
+    log(`${BIG_CORPUS}-release corpus`);
+    const bigCorpus = join(work, 'corpus-1000');
+    await generateCorpus(bigCorpus, BIG_CORPUS);
+    const build = await measure(`presskit full build, ${BIG_CORPUS}`, CHILD, [
+      'build',
+      bigCorpus,
+      'dist',
+      '--force',
+    ]);
+    const noChange = await measure(
+      `presskit no-change rebuild, ${BIG_CORPUS}`,
+      CHILD,
+      ['build', bigCorpus, 'dist'],
+      (result) => result.unchanged === BIG_CORPUS,
+    );
+    const check = await measure(`presskit check, ${BIG_CORPUS}`, CHILD, ['check', bigCorpus]);
+    log(`md-to-pdf CLI, all ${CORPUS} files in one call`);
+    await removePdfs(join(corpus, 'bodies'));
+    const launch = JSON.stringify({ executablePath: browserPath, args: ['--no-sandbox'] });
+    const cli = await runNode(MD_TO_PDF_CLI, ['--launch-options', launch, ...bodies], {
+      cwd: join(corpus, 'bodies'),
+    });
+    const produced = (await readdir(join(corpus, 'bodies'))).filter((name) =>
+      name.endsWith('.pdf'),
+    ).length;
+    const timeouts = (cli.stdout + cli.stderr).match(/Navigation timeout/g)?.length ?? 0;
+    log(`  md-to-pdf CLI: exit ${cli.code}, ${produced} PDFs, ${seconds(cli.wallMs)}`);
+    const mdToPdfAt = {};
+    for (const pages of [1, 8]) {
+      await removePdfs(join(corpus, 'bodies'));
+      const run = await measure(`md-to-pdf, ${pages} at a time`, MD_TO_PDF, [
+        String(pages),
+        ...bodies,
+      ]);
+      mdToPdfAt[pages] = run.ok
+        ? { wallMs: run.wallMs }
+        : { failed: run.result?.failed, firstError: run.result?.firstError, wallMs: run.wallMs };
+    }
+    big = {
+      date: machine.date,
+      machine,
+      loadBefore: loadavg(),
+      build: build.ok
+        ? { wallMs: build.wallMs, maxRssKB: build.result.maxRssKB, buildMs: build.result.buildMs }
+        : { failed: true },
+      noChange: noChange.ok ? { wallMs: noChange.wallMs } : { failed: true },
+      check: check.ok ? { wallMs: check.wallMs } : { failed: true },
+      mdToPdfCli: { exitCode: cli.code, wallMs: cli.wallMs, produced, timeouts },
+      mdToPdfAt,
+      // The same run's 100-release figures, so that these can be read against them.
+      full100: { wallMs: median(series.full), maxRssKB: median(series.rss100) },
+    };
+    // Only the real 100/1,000 comparison is kept for later runs, not a trial with --corpus.
+    if (CORPUS === 100) await writeFile(LAST_FULL, `${JSON.stringify(big, null, 2)}\n`);
+  } else {
+    big = await readFile(LAST_FULL, 'utf8')
+      .then((text) => ({ ...JSON.parse(text), carried: true }))
+      .catch(() => undefined);
+  }
+
+  // ---- report ----------------------------------------------------------------------------
+  const s = Object.fromEntries(Object.entries(series).map(([key, list]) => [key, summarize(list)]));
+  const loadAfter = loadavg();
+  // Against the 100-release figure of the same run (same presskit), when there is one.
+  const rss100ForRatio = big?.full100?.maxRssKB ?? s.rss100.median;
+  const rssRatio = big?.build?.maxRssKB ? big.build.maxRssKB / rss100ForRatio : undefined;
+  const ratios = [
+    [
+      'full build / floor',
+      median(paired.fullOverFloor),
+      s.full.median / s.floor.median,
+      '≤ 1.25',
+      (r) => r <= 1.25,
+    ],
+    [
+      'md-to-pdf / full build',
+      median(paired.mdOverFull),
+      s.mdToPdf.median / s.full.median,
+      '≥ 3',
+      (r) => r >= 3,
+    ],
+    [
+      'single release / single floor',
+      median(paired.singleOverFloor),
+      s.single.median / s.singleFloor.median,
+      '≤ 1.2',
+      (r) => r <= 1.2,
+    ],
+    [
+      'no-change / full build',
+      median(paired.noChangeOverFull),
+      s.noChange.median / s.full.median,
+      '≤ 0.10',
+      (r) => r <= 0.1,
+    ],
+    [
+      'check of 100 (process, seconds)',
+      s.check.median / 1000,
+      s.check.median / 1000,
+      '< 1.5 s',
+      (r) => r < 1.5,
+    ],
+    [`peak RSS ${BIG_CORPUS} / ${CORPUS}`, rssRatio, rssRatio, '< 10×', (r) => r < 10],
+  ];
+  const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+  const verdict = (value, test) =>
+    Number.isFinite(value) ? (test(value) ? 'met' : '**missed**') : 'not measured';
+  const row = (label, summary, extra = '') =>
+    `| ${label} | ${seconds(summary.median)} | ${seconds(summary.min)} – ${seconds(summary.max)} | ${summary.n} | ${extra} |`;
+
+  const lines = [];
+  lines.push(
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (bench/run.js) on ${machine.date}. Do not edit by hand.`,
+    '',
+    '## Machine',
+    '',
+    `- ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB RAM`,
+    `- Node ${machine.node}, ${machine.chromium}, puppeteer ${machine.puppeteer}, md-to-pdf ${machine.mdToPdf}, presskit ${machine.presskit}`,
+    `- Load average (1, 5, 15 min) before: ${loadBefore.map((v) => v.toFixed(2)).join(', ')}; after: ${loadAfter.map((v) => v.toFixed(2)).join(', ')}`,
+    `- ${RUNS} runs; the whole bench took ${seconds(performance.now() - benchStarted)}`,
+    '',
+    '## Corpus',
+    '',
+    `${CORPUS} generated releases (seeded, bench/corpus.js): ${Object.entries(languages)
+      .map(([lang, count]) => `${count} ${lang}`)
+      .join(
+        ', ',
+      )}; ${Math.min(...words)}–${Math.max(...words)} words (median ${median(words)}); quotes, one or two contacts with phone numbers, tags, some under embargo; no images. Single release: \`${typical.slug}\` (${typical.words} words).`,
+    '',
+    '## Results',
+    '',
+    'Wall time of each command as its own process, start to exit. Median, range, number of successful runs.',
+    '',
+    '| measurement | median | min – max | runs | notes |',
+    '| --- | --- | --- | --- | --- |',
+    row(
+      `presskit full build, ${CORPUS} releases`,
+      s.full,
+      `concurrency ${presskitConcurrency} (default); import ${seconds(s.fullImport.median)}`,
+    ),
+    row(`floor: bare puppeteer, ${CORPUS} PDFs`, s.floor, `${floorPages} page(s), one launch`),
+    row(
+      `md-to-pdf, ${CORPUS} bodies`,
+      s.mdToPdf,
+      `its CLI pipeline, ${MD_TO_PDF_PAGES} at a time, one browser${mdToPdfFailures.length ? `; ${mdToPdfFailures.length} failed run(s): ${mdToPdfFailures[0]}` : ''}`,
+    ),
+    row(`presskit no-change rebuild, ${CORPUS}`, s.noChange, 'same output folder, no --force'),
+    row(
+      `presskit check, ${CORPUS}`,
+      s.check,
+      `import ${seconds(s.checkImport.median)}, then check ${seconds(s.checkInProcess.median)}`,
+    ),
+    row('presskit, 1 release', s.single, 'launch + build + close'),
+    row('floor, 1 document', s.singleFloor, 'launch + one PDF + close'),
+    row('md-to-pdf, 1 document', s.singleMdToPdf, 'public mdToPdf() API'),
+    '',
+    '## Ratios and targets',
+    '',
+    'Paired: the ratio within each run, median over runs (load changes between runs, less within one). Of medians: the ratio of the medians above.',
+    '',
+    '| ratio | paired | of medians | target | |',
+    '| --- | --- | --- | --- | --- |',
+    ...ratios.map(
+      ([label, pairedValue, ofMedians, target, test]) =>
+        `| ${label} | ${fmt(pairedValue)} | ${fmt(ofMedians)} | ${target} | ${verdict(pairedValue, test)} |`,
+    ),
+    '',
+    '## CPU of the Node process',
+    '',
+    `Less sensitive to other load than wall time. presskit's Node process used ${fmt(s.fullNodeCpu.median / CORPUS, 0)} ms of CPU per release, start-up and imports included (median of ${s.fullNodeCpu.n} full builds), the floor's ${fmt(s.floorNodeCpu.median / CORPUS, 0)} ms per document, likewise. With ${machine.cores} cores shared with Chromium, which needs them for printing, the difference, ${seconds(s.fullNodeCpu.median - s.floorNodeCpu.median)} per ${CORPUS} releases, costs up to ${seconds((s.fullNodeCpu.median - s.floorNodeCpu.median) / machine.cores)} or more of wall time.`,
+    '',
+    '## Memory',
+    '',
+    "Peak RSS of the presskit Node process (`process.resourceUsage().maxRSS`); Chromium's processes are not included.",
+    '',
+    '| corpus | peak RSS | wall time |',
+    '| --- | --- | --- |',
+    `| ${CORPUS} releases | ${megabytes(s.rss100.median)} (median of ${s.rss100.n}) | ${seconds(s.full.median)} |`,
+    big?.build?.maxRssKB
+      ? `| ${BIG_CORPUS.toLocaleString('en')} releases | ${megabytes(big.build.maxRssKB)}${big.carried && big.full100 ? ` (that run's 100: ${megabytes(big.full100.maxRssKB)})` : ''} | ${seconds(big.build.wallMs)}${big.carried ? ` (measured ${big.date} with --full)` : ''} |`
+      : `| ${BIG_CORPUS.toLocaleString('en')} releases | not measured (run \`npm run bench -- --full\`) | |`,
+    `| floor, ${CORPUS} PDFs (for comparison) | ${megabytes(s.floorRss.median)} | |`,
+  );
+  if (big?.noChange?.wallMs) {
+    lines.push(
+      '',
+      `At ${BIG_CORPUS.toLocaleString('en')} releases${big.carried ? ` (measured ${big.date})` : ''}: no-change rebuild ${seconds(big.noChange.wallMs)}, check ${seconds(big.check?.wallMs)}.`,
+    );
+  }
+  if (big?.mdToPdfCli) {
+    const cli = big.mdToPdfCli;
+    lines.push(
+      '',
+      `md-to-pdf's CLI with all ${CORPUS} files in one call${big.carried ? ` (measured ${big.date})` : ''}: exit code ${cli.exitCode}, ${cli.produced} of ${CORPUS} PDFs written, ${cli.timeouts} navigation time-out messages, ${seconds(cli.wallMs)}.`,
+    );
+    for (const [pages, run] of Object.entries(big.mdToPdfAt ?? {})) {
+      lines.push(
+        '',
+        `md-to-pdf's pipeline, ${pages} at a time, once${big.carried ? ` (measured ${big.date})` : ''}: ${seconds(run.wallMs)}${run.failed ? `, ${run.failed} document(s) failed: ${run.firstError}` : ''}; presskit's full build in that run: ${seconds(big.full100?.wallMs)} (median).`,
+      );
+    }
+  }
+
+  lines.push(
+    '',
+    '## Floor calibration',
+    '',
+    `Bare puppeteer, ${CALIBRATION_DOCS} documents, printing time per document (median of 2 rounds):`,
+    '',
+    '| pages | per document |',
+    '| --- | --- |',
+  );
+  for (const [pages, list] of calibration) lines.push(`| ${pages} | ${fmt(median(list), 0)} ms |`);
+
+  if (phases.ok) {
+    const p = phases.result;
+    lines.push(
+      '',
+      "## Where presskit's time goes",
+      '',
+      `bench/phases.js, ${p.releases} releases built one at a time in one process (median ms per release; print HTML ${fmt(p.meanPrintHtmlKB, 0)} kB on average, fonts inline). The two print lines print the same HTML on the same browser, alternately.`,
+      '',
+      '| phase | wall ms per release | Node CPU ms per release |',
+      '| --- | --- | --- |',
+      ...Object.entries(p.phases).map(
+        ([name, ms]) => `| ${name} | ${fmt(ms, 1)} | ${fmt(p.cpuPhases[name], 1)} |`,
+      ),
+      '',
+      `Node CPU per release over presskit's phases (all but the bare print and the second zip): ${fmt(
+        Object.entries(p.cpuPhases)
+          .filter(([name]) => !name.startsWith('print, bare') && !name.startsWith('of which'))
+          .reduce((sum, [, ms]) => sum + ms, 0),
+        0,
+      )} ms.`,
+      '',
+      'Module import, in this order, each on top of the ones before (ms):',
+      '',
+      '| module | ms |',
+      '| --- | --- |',
+      ...Object.entries(p.imports).map(([name, ms]) => `| ${name} | ${fmt(ms, 0)} |`),
+      '',
+      `Font CSS, first call: ${fmt(p.fontCssFirstMs, 0)} ms. Browser launch: ${fmt(p.launchMs, 0)} ms.`,
+    );
+  }
+
+  lines.push(
+    '',
+    '## How each tool was run',
+    '',
+    `- **presskit**: \`build({ root, out: 'dist', force: true })\` from lib/index.js in a fresh Node process (bench/child-build.js), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
+    `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip.`,
+    `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`launch_options: { executablePath, args: ['--no-sandbox'] }\`. Its public \`mdToPdf()\` converts one document per call and launches a browser each time; its CLI takes many files in one call with one shared browser but starts them all at once. With ${CORPUS} files at once on this machine, the pages hit md-to-pdf's 30 s navigation timeout (see \`--full\` above), so the ${CORPUS}-document figure runs the CLI's own pipeline (its file server, \`convertMdToPdf\` with its shared browser) with ${MD_TO_PDF_PAGES} files at a time (see the \`MD_TO_PDF_PAGES\` comment in bench/run.js for why 4). The single document uses the public \`mdToPdf()\`.`,
+  );
+  if (failures.length > 0) {
+    lines.push('', '## Failed runs', '');
+    for (const failure of failures) {
+      lines.push(
+        `- ${failure.label}: exit ${failure.code}; ${JSON.stringify(failure.result ?? failure.stderr.split('\n').slice(-3).join(' '))}`,
+      );
+    }
+  }
+  const markdown = `${lines.join('\n')}\n`;
+  await writeFile(join(REPO, 'BENCHMARKS.md'), markdown);
+
+  // The terminal gets the two tables that matter.
+  const start = markdown.indexOf('## Results');
+  const end = markdown.indexOf('## Memory');
+  process.stdout.write(`${markdown.slice(start, end)}`);
+  process.stdout.write(
+    `Full report: BENCHMARKS.md (${seconds(performance.now() - benchStarted)})\n`,
+  );
+} finally {
+  if (KEEP) log(`kept ${work}`);
+  else await rm(work, { recursive: true, force: true });
+}

@@ -113,6 +113,28 @@ describe('BrowserManager pool', () => {
   });
 });
 
+describe('BrowserManager page reuse', () => {
+  it('replaces a page after it has served pageUses times', async () => {
+    const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1, pageUses: 3 });
+    try {
+      const pages: Page[] = [];
+      for (let i = 0; i < 7; i++) pages.push(await manager.withPage(async (page) => page));
+      expect(new Set(pages).size).toBe(3);
+      expect(pages.slice(0, 3).every((page) => page === pages[0])).toBe(true);
+      expect(pages.slice(3, 6).every((page) => page === pages[3])).toBe(true);
+      expect(pages[6]).not.toBe(pages[3]);
+      await expect.poll(() => pages[0]?.isClosed()).toBe(true);
+      expect(pages[6]?.isClosed()).toBe(false);
+    } finally {
+      await manager.close();
+    }
+  });
+
+  it('refuses a pageUses that is not a positive integer', () => {
+    expect(() => new BrowserManager({ concurrency: 1, pageUses: 0 })).toThrow(RangeError);
+  });
+});
+
 describe('BrowserManager lifecycle', () => {
   it('closes idempotently and leaves no browser process or profile behind', async () => {
     const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });

@@ -5,6 +5,12 @@
  * switch-off, no metadata post-processing, no zip.
  *
  *   node bench/floor.js <concurrency> <outDir> <file.html>...
+ *   node bench/floor.js <concurrency>:<fresh page every N> <outDir> <file.html>...
+ *
+ * Each page is closed and replaced after N documents (default 20, as presskit does):
+ * Chrome slows down on a page that has printed many setContent() documents, so a bare
+ * script that never replaces its pages would be a slow floor, not the best one. The
+ * result also has the time of each successive block of 100 documents, to show that.
  *
  * The browser is launched with the same executable and the same switches as presskit's
  * BrowserManager, so that the comparison measures presskit's work, not a flag choice.
@@ -16,7 +22,7 @@ import puppeteer from 'puppeteer';
 import { findBrowser } from '../lib/render/browser-path.js';
 
 const [concurrencyArg, outDir, ...files] = process.argv.slice(2);
-const concurrency = Number(concurrencyArg);
+const [concurrency, freshPageEvery = 20] = concurrencyArg.split(':').map(Number);
 await mkdir(outDir, { recursive: true });
 
 const launchStarted = performance.now();
@@ -35,10 +41,17 @@ const launchMs = performance.now() - launchStarted;
 
 let next = 0;
 let pdfBytes = 0;
+const doneAt = [];
 async function worker() {
-  const page = await browser.newPage();
+  let page = await browser.newPage();
+  let used = 0;
   while (next < files.length) {
     const index = next++;
+    if (used++ === freshPageEvery) {
+      await page.close();
+      page = await browser.newPage();
+      used = 1;
+    }
     const html = await readFile(files[index], 'utf8');
     await page.setContent(html, { waitUntil: 'load' });
     const pdf = await page.pdf({
@@ -51,6 +64,7 @@ async function worker() {
     });
     pdfBytes += pdf.length;
     await writeFile(join(outDir, `${index}.pdf`), pdf);
+    doneAt.push(performance.now());
   }
   await page.close();
 }
@@ -62,6 +76,10 @@ await browser.close();
 const closeMs = performance.now() - closeStarted;
 
 const finished = performance.now();
+const blocksOf100Ms = [];
+for (let end = 100; end <= doneAt.length; end += 100) {
+  blocksOf100Ms.push(doneAt[end - 1] - (end > 100 ? doneAt[end - 101] : printStarted));
+}
 process.stdout.write(
   `${JSON.stringify({
     ok: true,
@@ -70,6 +88,7 @@ process.stdout.write(
     launchMs,
     printMs,
     closeMs,
+    blocksOf100Ms,
     processMs: finished,
     maxRssKB: process.resourceUsage().maxRSS,
     /** CPU time of this Node process only (not the browser's). */

@@ -354,6 +354,19 @@ try {
         ? { wallMs: run.wallMs }
         : { failed: run.result?.failed, firstError: run.result?.firstError, wallMs: run.wallMs };
     }
+    // Why presskit and the floor replace a page after 20 documents: does a page slow down with use?
+    const many = [...htmlFiles, ...htmlFiles, ...htmlFiles, ...htmlFiles];
+    log(`page reuse: floor, ${many.length} documents on 2 pages`);
+    const pageReuse = {};
+    for (const [label, pages] of [
+      ['kept for every document', '2:1000000'],
+      ['replaced every 20 documents (the default)', '2:20'],
+    ]) {
+      const run = await measure(`floor, pages ${label}`, FLOOR, [pages, floorOut, ...many]);
+      pageReuse[label] = run.ok
+        ? { wallMs: run.wallMs, blocksOf100Ms: run.result.blocksOf100Ms }
+        : { failed: true };
+    }
     big = {
       date: machine.date,
       machine,
@@ -365,6 +378,7 @@ try {
       check: check.ok ? { wallMs: check.wallMs } : { failed: true },
       mdToPdfCli: { exitCode: cli.code, wallMs: cli.wallMs, produced, timeouts },
       mdToPdfAt,
+      pageReuse,
       // The same run's 100-release figures, so that these can be read against them.
       full100: { wallMs: median(series.full), maxRssKB: median(series.rss100) },
     };
@@ -501,6 +515,25 @@ try {
       : `| ${BIG_CORPUS.toLocaleString('en')} releases | not measured (run \`npm run bench -- --full\`) | |`,
     `| floor, ${CORPUS} PDFs (for comparison) | ${megabytes(s.floorRss.median)} | |`,
   );
+  if (big?.build?.wallMs && big.full100?.wallMs) {
+    lines.push(
+      '',
+      `Time at scale${big.carried ? ` (measured ${big.date})` : ''}: the ${BIG_CORPUS}-release build took ${fmt(big.build.wallMs / big.full100.wallMs, 1)}× the ${CORPUS}-release build of the same run (${fmt(BIG_CORPUS / CORPUS, 0)}× the releases).`,
+    );
+  }
+  if (big?.pageReuse) {
+    lines.push(
+      '',
+      `Reusing a page for many documents${big.carried ? ` (measured ${big.date})` : ''}: the floor printing ${CORPUS * 4} documents on 2 pages, seconds per successive block of 100:`,
+      '',
+      '| pages | blocks of 100 | total |',
+      '| --- | --- | --- |',
+      ...Object.entries(big.pageReuse).map(
+        ([label, run]) =>
+          `| ${label} | ${run.failed ? 'failed' : run.blocksOf100Ms.map((ms) => fmt(ms / 1000, 1)).join(', ')} | ${seconds(run.wallMs)} |`,
+      ),
+    );
+  }
   if (big?.noChange?.wallMs) {
     lines.push(
       '',
@@ -568,7 +601,7 @@ try {
     '## How each tool was run',
     '',
     `- **presskit**: \`build({ root, out: 'dist', force: true })\` from lib/index.js in a fresh Node process (bench/child-build.js), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
-    `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip.`,
+    `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, each replaced by a fresh one after 20 documents as presskit does (see the page-reuse table), \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip.`,
     `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`launch_options: { executablePath, args: ['--no-sandbox'] }\`. Its public \`mdToPdf()\` converts one document per call and launches a browser each time; its CLI takes many files in one call with one shared browser but starts them all at once. With ${CORPUS} files at once on this machine, the pages hit md-to-pdf's 30 s navigation timeout (see \`--full\` above), so the ${CORPUS}-document figure runs the CLI's own pipeline (its file server, \`convertMdToPdf\` with its shared browser) with ${MD_TO_PDF_PAGES} files at a time (see the \`MD_TO_PDF_PAGES\` comment in bench/run.js for why 4). The single document uses the public \`mdToPdf()\`.`,
   );
   if (failures.length > 0) {

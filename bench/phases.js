@@ -40,7 +40,7 @@ const fingerprints = await import('../lib/build/fingerprint.js');
 const { contactCards } = await import('../lib/build/contact-cards.js');
 const { renderKit } = await import('../lib/build/render-kit.js');
 const { loadTheme } = await import('../lib/render/templates.js');
-const { fontFaceCss } = await import('../lib/render/fonts.js');
+const { withFontFaces, FONT_FACES_PLACEHOLDER } = await import('../lib/render/fonts.js');
 const { printHtml } = await import('../lib/render/pdf.js');
 const { setPdfMetadata } = await import('../lib/render/pdf-metadata.js');
 const { stageKit } = await import('../lib/build/write-kit.js');
@@ -74,7 +74,7 @@ const releaseFingerprint = (prepared) =>
       });
 
 let started = performance.now();
-await fontFaceCss();
+await withFontFaces(FONT_FACES_PLACEHOLDER);
 const fontCssFirstMs = performance.now() - started;
 
 const launchStarted = performance.now();

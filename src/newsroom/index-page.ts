@@ -6,7 +6,7 @@ import { PresskitError } from '../errors.js';
 import { formatBytes } from '../assets/prepare.js';
 import { describeFsError } from '../release/read-text.js';
 import { CONTENT_SECURITY_POLICY } from '../render/html.js';
-import { fontFaceCss } from '../render/fonts.js';
+import { FONT_FACES_PLACEHOLDER, withFontFaces } from '../render/fonts.js';
 import { loadTheme } from '../render/templates.js';
 import { GENERATOR } from '../version.js';
 import type { KitSummary } from './kit-summary.js';
@@ -56,20 +56,22 @@ export async function writeNewsroomIndex(options: NewsroomOptions = {}): Promise
   );
 
   const theme = loadTheme(config.templateDir);
-  const html = await theme.render('newsroom', {
-    title: config.defaults.organization?.name ?? 'Press releases',
-    csp: CONTENT_SECURITY_POLICY,
-    generator: GENERATOR,
-    fontCss: await fontFaceCss(),
-    css: await theme.file('style.css'),
-    releases: kits.map((kit) => ({
-      ...kit,
-      page: `${kit.slug}/index.html`,
-      pdf: kit.hasPdf ? `${kit.slug}/${kit.slug}.pdf` : undefined,
-      zip: `${kit.slug}.zip`,
-      zipSize: formatBytes(kit.zipBytes),
-    })),
-  });
+  const html = await withFontFaces(
+    await theme.render('newsroom', {
+      title: config.defaults.organization?.name ?? 'Press releases',
+      csp: CONTENT_SECURITY_POLICY,
+      generator: GENERATOR,
+      fontCss: FONT_FACES_PLACEHOLDER,
+      css: await theme.file('style.css'),
+      releases: kits.map((kit) => ({
+        ...kit,
+        page: `${kit.slug}/index.html`,
+        pdf: kit.hasPdf ? `${kit.slug}/${kit.slug}.pdf` : undefined,
+        zip: `${kit.slug}.zip`,
+        zipSize: formatBytes(kit.zipBytes),
+      })),
+    }),
+  );
   const file = join(outDir, 'index.html');
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(temporary, html);

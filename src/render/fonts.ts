@@ -13,31 +13,82 @@ const FACES = [
 /** Latin covers French, English, Spanish; latin-ext covers the rest of Western/Central Europe. */
 const SUBSETS = /-(latin|latin-ext)-\d{3}-(normal|italic) \*\//;
 
-let cached: Promise<string> | undefined;
-
 /**
- * `@font-face` rules with every font inlined as a `data:` URI. A page loaded with
- * `setContent()` has an opaque origin where `file://` fonts are silently blocked,
- * and the kit's page must load nothing from outside itself.
+ * What a template prints where the `@font-face` rules go (its `fontCss` variable); replaced
+ * by `withFontFaces` once the page is complete and its characters are known.
  */
-export function fontFaceCss(): Promise<string> {
-  cached ??= buildFontFaceCss();
-  return cached;
+export const FONT_FACES_PLACEHOLDER = '/* presskit: @font-face rules */';
+
+/** One `@font-face` rule, with the code points its `unicode-range` covers. */
+interface FontFaceRule {
+  css: string;
+  ranges: readonly (readonly [number, number])[];
 }
 
-async function buildFontFaceCss(): Promise<string> {
-  const rules: string[] = [];
+let cached: Promise<FontFaceRule[]> | undefined;
+
+/**
+ * Replaces the placeholder in `html` with the `@font-face` rules, every font inlined as a
+ * `data:` URI: a page loaded with `setContent()` has an opaque origin where `file://` fonts
+ * are silently blocked, and the kit's page must load nothing from outside itself.
+ *
+ * Only the subsets whose `unicode-range` holds a character of the page are inlined, as a
+ * browser would only download those: an English release needs no Central European glyphs,
+ * and leaving them out halves the size of the page, the PDF's input and the zip.
+ */
+export async function withFontFaces(html: string): Promise<string> {
+  if (!html.includes(FONT_FACES_PLACEHOLDER)) return html;
+  cached ??= loadFontFaceRules();
+  const rules = await cached;
+  const used = codePointsOf(html);
+  const css = rules
+    .filter((rule) => rule.ranges.some(([low, high]) => used(low, high)))
+    .map((rule) => rule.css)
+    .join('\n');
+  return html.replaceAll(FONT_FACES_PLACEHOLDER, css);
+}
+
+/**
+ * The characters of `html`, as a test "is any of them in [low, high]?". Character
+ * references count too, since a browser shows them as the characters they stand for.
+ */
+function codePointsOf(html: string): (low: number, high: number) => boolean {
+  const points = new Set<number>();
+  for (const char of html) points.add(char.codePointAt(0) ?? 0);
+  for (const match of html.matchAll(/&#(x[0-9a-f]+|\d+);/gi)) {
+    const digits = match[1] ?? '';
+    const point = digits[0] === 'x' || digits[0] === 'X' ? parseInt(digits.slice(1), 16) : +digits;
+    if (point <= 0x10ffff) points.add(point);
+  }
+  const sorted = [...points].sort((a, b) => a - b);
+  return (low, high) => {
+    // The first code point >= low, by binary search; the ranges are few, the points many.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] ?? 0) < low) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = sorted[lo];
+    return first !== undefined && first <= high;
+  };
+}
+
+async function loadFontFaceRules(): Promise<FontFaceRule[]> {
+  const rules: FontFaceRule[] = [];
   for (const face of FACES) {
     const dir = dirname(require.resolve(`${face.pkg}/package.json`));
     for (const cssFile of face.css) {
       const css = await readFile(join(dir, cssFile), 'utf8');
       for (const block of css.split(/(?=\/\* )/)) {
         if (!SUBSETS.test(block)) continue;
-        rules.push(await inlineWoff2(block, dir));
+        const rule = await inlineWoff2(block, dir);
+        rules.push({ css: rule, ranges: unicodeRanges(rule) });
       }
     }
   }
-  return rules.join('\n');
+  return rules;
 }
 
 async function inlineWoff2(block: string, dir: string): Promise<string> {
@@ -49,4 +100,14 @@ async function inlineWoff2(block: string, dir: string): Promise<string> {
     .replace(/src:[^;]+;/, `src: url(data:font/woff2;base64,${data}) format('woff2');`)
     .replace(/font-display:\s*swap;/, 'font-display: block;')
     .trim();
+}
+
+/** `unicode-range: U+0000-00FF,U+0131,...` as code point intervals. */
+function unicodeRanges(rule: string): [number, number][] {
+  const list = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
+  if (!list) throw new Error(`@fontsource rule without unicode-range: ${rule.slice(0, 80)}`);
+  return list.split(',').map((item) => {
+    const [low = '', high = low] = item.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(low, 16), parseInt(high, 16)];
+  });
 }

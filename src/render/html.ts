@@ -2,7 +2,7 @@ import type { PreparedAsset } from '../assets/prepare.js';
 import { formatBytes } from '../assets/prepare.js';
 import { formatPhoneDisplay, phoneTelUri } from '../contacts/phone.js';
 import type { Contact, ProjectSettings, Release } from '../types.js';
-import { fontFaceCss } from './fonts.js';
+import { FONT_FACES_PLACEHOLDER, withFontFaces } from './fonts.js';
 import {
   aboutHeading,
   contactHeading,
@@ -74,7 +74,7 @@ export async function renderPage(input: PageInput): Promise<string> {
       image: images[0] && absolute(images[0]),
       imageAlt: images[0]?.alt,
     },
-    fontCss: await fontFaceCss(),
+    fontCss: FONT_FACES_PLACEHOLDER,
     css: await input.theme.file('style.css'),
     pageCss: pageCss(settings.paper, labels.page),
     jsonLd: newsArticleJsonLd(release, imageUrls, url),
@@ -134,7 +134,7 @@ export async function renderPage(input: PageInput): Promise<string> {
           { href: `${release.slug}.txt`, label: labels.textVersion },
         ],
   };
-  return input.theme.render('page', context);
+  return withFontFaces(await input.theme.render('page', context));
 }
 
 function contactView(card: ContactCard, lang: string) {

@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { BrowserManager } from '../../src/render/browser.js';
+import { FONT_FACES_PLACEHOLDER, withFontFaces } from '../../src/render/fonts.js';
+import { renderPdf } from '../../src/render/pdf.js';
+import { CHROMIUM, pdffonts, pdfText, removeToolFiles } from '../pdf/helpers.js';
+
+const LATIN_EXT = /unicode-range: U\+0100-02BA/;
+
+function page(text: string): string {
+  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>t</title>
+<style>${FONT_FACES_PLACEHOLDER}
+body { font-family: 'Source Serif 4'; } h1 { font-family: Inter; font-weight: 600; }</style>
+</head><body><h1>${text}</h1><p>${text} <em>${text}</em> <strong>${text}</strong></p></body></html>`;
+}
+
+function faces(html: string): string[] {
+  return html.match(/@font-face\s*\{[^}]*\}/g) ?? [];
+}
+
+describe('withFontFaces', () => {
+  it('inlines only the latin subsets when the page has no other characters', async () => {
+    const html = await withFontFaces(page('Plain English, “quoted” — 9 a.m.'));
+    expect(html).not.toContain(FONT_FACES_PLACEHOLDER);
+    const rules = faces(html);
+    expect(rules).toHaveLength(5);
+    expect(rules.some((rule) => LATIN_EXT.test(rule))).toBe(false);
+    expect(rules.every((rule) => /src: url\(data:font\/woff2;base64,/.test(rule))).toBe(true);
+  });
+
+  it('adds the latin-ext subsets for a character they cover, written or as a reference', async () => {
+    for (const text of ['Łódź', '&#x141;odz', '&#321;odz']) {
+      const rules = faces(await withFontFaces(page(text)));
+      expect(rules, text).toHaveLength(10);
+      expect(
+        rules.filter((rule) => LATIN_EXT.test(rule)),
+        text,
+      ).toHaveLength(5);
+    }
+  });
+
+  it('leaves a page without the placeholder as it is', async () => {
+    const html = '<!doctype html><title>t</title><p>Łódź</p>';
+    expect(await withFontFaces(html)).toBe(html);
+  });
+});
+
+describe('withFontFaces in print', () => {
+  const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+  afterAll(async () => {
+    await manager.close();
+    removeToolFiles();
+  });
+
+  it('prints Central European text with the bundled faces, never a system fallback', async () => {
+    const meta = { title: 't', keywords: [], lang: 'pl', date: new Date(0), creator: 'test' };
+    const pdf = await renderPdf(manager, await withFontFaces(page('Żółć Łódź')), meta);
+    expect(pdfText(pdf)).toContain('Żółć Łódź');
+    const names = new Set(pdffonts(pdf).map((font) => font.name.replace(/^[A-Z]{6}\+/, '')));
+    expect([...names].sort()).toEqual([
+      'Inter-SemiBold',
+      'SourceSerif4-Bold',
+      'SourceSerif4-Italic',
+      'SourceSerif4-Regular',
+    ]);
+  });
+});

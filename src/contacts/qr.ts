@@ -20,7 +20,8 @@ export async function vcardQrSvg(vcard: string): Promise<string> {
   // One byte-mode segment: a vCard is mostly letters, where splitting into numeric and
   // alphanumeric runs saves a few modules at best, and searching for the split was half
   // the time of making the code.
-  const qr = QRCode.create([{ data: vcard, mode: 'byte' }], { errorCorrectionLevel: 'M' });
+  const bytes = Buffer.from(vcard, 'utf8');
+  const qr = QRCode.create([{ data: bytes, mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
   const dark = (x: number, y: number): boolean => qr.modules.get(x, y) === 1;
   const runs: string[] = [];

@@ -47,8 +47,11 @@ export function applyTypographyToRuns(
   lang: string,
 ): string[] {
   const pieces = runs.map((run) => (typeof run === 'string' ? { text: run } : run));
-  const rules = RULES_BY_LANGUAGE[primaryLanguage(lang)];
-  if (!rules) return pieces.map((piece) => piece.text);
+  const language = RULES_BY_LANGUAGE[primaryLanguage(lang)];
+  if (!language || !pieces.some((piece) => language.touches.test(piece.text))) {
+    return pieces.map((piece) => piece.text);
+  }
+  const { rules } = language;
   const draft = Draft.fromRuns(pieces);
   for (const rule of rules) rule(draft);
   return draft.toRuns(pieces);
@@ -204,19 +207,26 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
 /** A URL with a scheme, or starting with www. Its end is then trimmed by `trimUrl`. */
 const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"«»“”‘’]+/giu;
 
-const PROTECTED: readonly RegExp[] = [
+const PROTECTED: readonly { needs: string; pattern: RegExp }[] = [
   // E-mail addresses, with or without mailto:
-  /(?:mailto:)?[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu,
+  {
+    needs: '@',
+    pattern: /(?:mailto:)?[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu,
+  },
   // HTML entities, should a caller pass escaped text: their `;` must never move.
-  /&(?:[a-z][a-z0-9]*|#\d+|#x[0-9a-f]+);/giu,
+  { needs: '&', pattern: /&(?:[a-z][a-z0-9]*|#\d+|#x[0-9a-f]+);/giu },
 ];
 
 function protectedRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  for (const match of text.matchAll(URL_PATTERN)) {
-    ranges.push([match.index, match.index + trimUrl(match[0]).length]);
+  // Each pattern needs a character most paragraphs lack: look for it before running them.
+  if (text.includes(':') || /www\./i.test(text)) {
+    for (const match of text.matchAll(URL_PATTERN)) {
+      ranges.push([match.index, match.index + trimUrl(match[0]).length]);
+    }
   }
-  for (const pattern of PROTECTED) {
+  for (const { needs, pattern } of PROTECTED) {
+    if (!text.includes(needs)) continue;
     for (const match of text.matchAll(pattern)) {
       ranges.push([match.index, match.index + match[0].length]);
     }
@@ -296,35 +306,48 @@ const quotes =
     draft.apply(edits);
   };
 
-const RULES_BY_LANGUAGE: Readonly<Record<string, readonly Rule[]>> = {
-  en: [
-    ellipsis,
-    quotes({
-      double: [['“', '”']],
-      leadingApostrophe: /^(?:em|tis|twas|til|n|cause|round)(?![\p{L}\p{N}])/iu,
-      contractionTail: /^(?:s|t|d|m|ll|re|ve)(?![\p{L}\p{N}])/iu,
-    }),
-  ],
-  fr: [
-    ellipsis,
-    quotes({
-      double: [
-        ['«', '»'],
-        ['“', '”'],
-      ],
-    }),
-    frenchSpacing,
-  ],
-  es: [
-    ellipsis,
-    quotes({
-      double: [
-        ['«', '»'],
-        ['“', '”'],
-      ],
-    }),
-    spanishGuillemets,
-  ],
+/**
+ * The rules of each language, and the characters they act on: a paragraph with none of
+ * them (most, in English) comes back as it is without being looked at.
+ */
+const RULES_BY_LANGUAGE: Readonly<Record<string, { touches: RegExp; rules: readonly Rule[] }>> = {
+  en: {
+    touches: /["']|\.\.\./u,
+    rules: [
+      ellipsis,
+      quotes({
+        double: [['“', '”']],
+        leadingApostrophe: /^(?:em|tis|twas|til|n|cause|round)(?![\p{L}\p{N}])/iu,
+        contractionTail: /^(?:s|t|d|m|ll|re|ve)(?![\p{L}\p{N}])/iu,
+      }),
+    ],
+  },
+  fr: {
+    touches: /["'«»;:!?]|\.\.\./u,
+    rules: [
+      ellipsis,
+      quotes({
+        double: [
+          ['«', '»'],
+          ['“', '”'],
+        ],
+      }),
+      frenchSpacing,
+    ],
+  },
+  es: {
+    touches: /["'«»]|\.\.\./u,
+    rules: [
+      ellipsis,
+      quotes({
+        double: [
+          ['«', '»'],
+          ['“', '”'],
+        ],
+      }),
+      spanishGuillemets,
+    ],
+  },
 };
 
 // ---------------------------------------------------------------------------------------

@@ -58,15 +58,18 @@ export async function renderKit(
     });
 
   const dataUris = await inlineImages(assets);
+  const pageSrc = (asset: PreparedAsset): string => asset.kitPath;
+  const printSrc = (asset: PreparedAsset): string => dataUris.get(asset) ?? '';
+  const pageBody = body(pageSrc);
+  // Only images in the text make the two bodies differ.
+  const printBody = assets.some((asset) => asset.role === 'inline') ? body(printSrc) : pageBody;
   const page = (print: boolean): Promise<string> => {
-    const src = print
-      ? (asset: PreparedAsset) => dataUris.get(asset) ?? ''
-      : (asset: PreparedAsset) => asset.kitPath;
+    const src = print ? printSrc : pageSrc;
     return renderPage({
       release,
       settings,
       theme,
-      bodyHtml: body(src),
+      bodyHtml: print ? printBody : pageBody,
       ...(boilerplateHtml ? { boilerplateHtml } : {}),
       assets,
       cards,

@@ -5,7 +5,15 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import type { BuildReport } from '../../src/index.js';
-import { foldSpaces, makePng, makeProject, REPO, run, TINY_PDF } from './helpers.js';
+import {
+  foldSpaces,
+  makePng,
+  makeProject,
+  minimalRelease,
+  REPO,
+  run,
+  TINY_PDF,
+} from './helpers.js';
 
 /** The card as vobject (Python, an independent parser) reads it. */
 async function readWithVobject(path: string): Promise<Record<string, unknown[]>> {
@@ -253,5 +261,24 @@ describe('bad contacts and assets: a clear error and no partial kit', () => {
     expect(lines?.join('\n')).toMatch(bad.expected);
     expect(existsSync(join(root, 'dist', name))).toBe(false);
     expect(existsSync(join(root, 'dist', `${name}.zip`))).toBe(false);
+  });
+});
+
+describe('an image in the text', () => {
+  it('shows from assets/ on the page and is embedded in the PDF', async () => {
+    const root = await makeProject({
+      'releases/chart/index.md': minimalRelease({}, 'Before.\n\n![The sales chart](chart.png)\n'),
+      'releases/chart/chart.png': makePng(180, 90, [20, 120, 200]),
+    });
+    const report = await build({ root });
+    expect(report.ok).toBe(true);
+    const kit = join(root, 'dist', 'chart');
+    const html = await readFile(join(kit, 'index.html'), 'utf8');
+    expect(html).toContain('<img src="assets/chart.png" alt="The sales chart">');
+    const pdf = join(kit, 'chart.pdf');
+    const images = (await run('pdfimages', ['-list', pdf])).stdout.trim().split('\n').slice(2);
+    expect(images.map((line) => line.trim().split(/\s+/).slice(3, 5).join('x'))).toEqual([
+      '180x90',
+    ]);
   });
 });

@@ -53,8 +53,14 @@ export async function withFontFaces(html: string): Promise<string> {
  * references count too, since a browser shows them as the characters they stand for.
  */
 function codePointsOf(html: string): (low: number, high: number) => boolean {
-  const points = new Set<number>();
-  for (const char of html) points.add(char.codePointAt(0) ?? 0);
+  // ASCII is in the latin subset, which any page of text needs: only the rest is collected.
+  const points = new Set<number>([0x41]);
+  for (let i = 0; i < html.length; i++) {
+    if (html.charCodeAt(i) < 0x80) continue;
+    const point = html.codePointAt(i) ?? 0;
+    points.add(point);
+    if (point > 0xffff) i++;
+  }
   for (const match of html.matchAll(/&#(x[0-9a-f]+|\d+);/gi)) {
     const digits = match[1] ?? '';
     const point = digits[0] === 'x' || digits[0] === 'X' ? parseInt(digits.slice(1), 16) : +digits;

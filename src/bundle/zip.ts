@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -12,8 +12,13 @@ import { clampToDosTime } from './mtime.js';
 import { assertSafeNames, listKitFiles, printable, unsafeNameReason } from './list-files.js';
 import type { KitFile } from './list-files.js';
 
-/** Fixed so that the same input always deflates to the same bytes. */
-const COMPRESSION_LEVEL = 9;
+/**
+ * Fixed so that the same input always deflates to the same bytes. zlib's default: level 9
+ * took half again as long on a kit and made it no smaller (the page is mostly base64 fonts).
+ */
+const COMPRESSION_LEVEL = 6;
+/** Smaller files are read whole and handed over as buffers, much cheaper than a stream each. */
+const BUFFERED_MAX_BYTES = 4 * 1024 * 1024;
 const FILE_MODE = 0o644;
 /**
  * Formats that are compressed already: deflating them again costs time and saves nothing,
@@ -27,7 +32,7 @@ export { clampToDosTime, reproducibleMtime } from './mtime.js';
  * UTF-8 bytes, file entries only (no directory entries: unzip creates folders from the paths,
  * and they would only add timestamps and modes to keep fixed), mode 0644, every timestamp
  * `mtime` (clamped, stored as UTC whatever TZ is; archiver writes no extended-timestamp extra
- * field), no comments, deflate level 9. The zip is written next to `outFile` under a hidden
+ * field), no comments, deflate level 6. The zip is written next to `outFile` under a hidden
  * temporary name and renamed into place only when complete, so no partial zip is ever visible.
  */
 export async function zipKit(
@@ -84,6 +89,12 @@ async function writeZip(
   date: Date,
   out: Writable,
 ): Promise<void> {
+  const contents = await Promise.all(
+    entries.map(({ file }) =>
+      file.stats.size <= BUFFERED_MAX_BYTES ? readFile(file.absolutePath) : undefined,
+    ),
+  );
+  let index = 0;
   const archive = new ZipArchive({
     zlib: { level: COMPRESSION_LEVEL },
     // UTC DOS times: the default, spelt out because reproducibility depends on it.
@@ -102,7 +113,9 @@ async function writeZip(
       stats: file.stats,
       store: ALREADY_COMPRESSED.test(name),
     };
-    archive.file(file.absolutePath, entry);
+    const content = contents[index++];
+    if (content) archive.append(content, entry);
+    else archive.file(file.absolutePath, entry);
   }
   // Any failure also surfaces as an 'error' on the archive, which rejects the pipeline; the
   // promise from finalize() may never settle once the archive is destroyed, so it is not awaited.

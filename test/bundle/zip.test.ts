@@ -87,8 +87,9 @@ describe('zipKit', () => {
       expect(entry.comment).toBe('');
       expect(entry.createSystem).toBe(3); // Unix, so the mode is meaningful
       expect(entry.mode).toBe(0o100644);
-      // Already-compressed formats are stored (0); everything else is deflated (8).
-      expect(entry.compressType).toBe(/\.(pdf|png|jpe?g)$/.test(entry.name) ? 0 : 8);
+      // Already-compressed formats and empty files are stored (0); the rest is deflated (8).
+      const stored = /\.(pdf|png|jpe?g)$/.test(entry.name) || entry.name.endsWith('empty.txt');
+      expect(entry.compressType).toBe(stored ? 0 : 8);
       const utf8 = Buffer.byteLength(entry.name) !== entry.name.length;
       expect(Boolean(entry.flagBits & 0x800)).toBe(utf8);
       expect(Boolean(entry.localFlagBits & 0x800)).toBe(utf8);

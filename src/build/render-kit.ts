@@ -5,7 +5,7 @@ import { datelineText } from '../render/dateline.js';
 import { escapeHtml } from '../render/escape.js';
 import type { ContactCard } from '../render/html.js';
 import { renderPage } from '../render/html.js';
-import { headingOffsetFor, renderMarkdown } from '../render/markdown.js';
+import { renderMarkdown } from '../render/markdown.js';
 import type { Theme } from '../render/templates.js';
 import { renderText } from '../render/text.js';
 import type { ProjectSettings } from '../types.js';
@@ -37,7 +37,7 @@ export async function renderKit(
       file: release.displayPath,
       firstLine: release.bodyLine,
       lang: release.lang,
-      headingOffset: headingOffsetFor(release.body),
+      headingOffset: 'auto',
       imageSrc: (href) => {
         const asset = assets.find(
           (candidate) => candidate.role === 'inline' && candidate.href === href,

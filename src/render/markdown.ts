@@ -16,8 +16,12 @@ export interface MarkdownContext {
   imageSrc: (href: string) => string | undefined;
   /** Text set before the first paragraph, inside it (the dateline). */
   leadPrefixHtml?: string;
-  /** Headings are shifted so that the body's top level sits under the page's `h1`. */
-  headingOffset?: number;
+  /**
+   * Added to every heading level (default 1). `auto` makes the shallowest heading an `h2`,
+   * right under the page's `h1`: authors write sections as `#` or, the title being the
+   * page's `#`, as `##`.
+   */
+  headingOffset?: number | 'auto';
 }
 
 /**
@@ -33,7 +37,7 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
     problems.push({ file: context.file, message, ...(line ? { line } : {}) });
   };
   let leadPrefix = context.leadPrefixHtml;
-  const offset = context.headingOffset ?? 1;
+  let offset = typeof context.headingOffset === 'number' ? context.headingOffset : 1;
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
     renderer: {
@@ -82,6 +86,7 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
     },
   });
   const tokens = marked.lexer(source);
+  if (context.headingOffset === 'auto') offset = autoHeadingOffset(marked, tokens);
   typesetTokens(tokens, context.lang);
   const html = marked.parser(tokens);
   if (problems.length > 0) throw new PresskitError('E_MARKDOWN', problems);
@@ -98,14 +103,10 @@ export function imageHrefs(source: string): string[] {
   return hrefs;
 }
 
-/**
- * The heading offset that makes the body's shallowest heading an `h2`, right under the
- * page's `h1`: authors write sections as `#` or, the title being the page's `#`, as `##`.
- */
-export function headingOffsetFor(source: string): number {
-  const marked = new Marked({ gfm: true });
+/** The heading offset that makes the shallowest heading of `tokens` an `h2`. */
+function autoHeadingOffset(marked: Marked, tokens: Token[]): number {
   let top = 6;
-  marked.walkTokens(marked.lexer(source), (token: Token) => {
+  marked.walkTokens(tokens, (token: Token) => {
     if (token.type === 'heading') top = Math.min(top, token.depth);
   });
   return 2 - top;

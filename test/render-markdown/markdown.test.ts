@@ -215,6 +215,15 @@ describe('renderMarkdown: structure', () => {
     expect(render('# Un', { headingOffset: 2 })).toBe('<h3>Un</h3>\n');
   });
 
+  it('with an automatic offset, makes the shallowest heading an h2, wherever it is', () => {
+    const auto = { headingOffset: 'auto' } as const;
+    expect(render('## Deux\n\n### Trois', auto)).toBe('<h2>Deux</h2>\n<h3>Trois</h3>\n');
+    expect(render('### Trois\n\n> # Un', auto)).toBe(
+      '<h4>Trois</h4>\n<blockquote>\n<h2>Un</h2>\n</blockquote>\n',
+    );
+    expect(render('Text only.', auto)).toBe('<p>Text only.</p>\n');
+  });
+
   it('puts the dateline inside the first paragraph, and only there', () => {
     const html = render('## Heading\n\nFirst paragraph.\n\nSecond paragraph.', {
       leadPrefixHtml: '<span class="dateline">BRUSSELS, Oct. 4, 2016 —</span> ',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFHexString, PDFName } from 'pdf-lib/dist/pdf-lib.esm.min.js';
 import type { SaveOptions } from 'pdf-lib';
 
 export interface PdfMetadata {

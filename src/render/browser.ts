@@ -108,6 +108,16 @@ export class BrowserManager implements AsyncDisposable {
     }
   }
 
+  /**
+   * Launches the browser now instead of at the first page, so that it starts up while the
+   * caller does other work. A failed launch rejects here and again at the next `withPage`.
+   */
+  async start(): Promise<void> {
+    this.#assertOpen();
+    this.#launching ??= this.#launch();
+    await this.#launching;
+  }
+
   /** Closes the browser and removes its profile. Idempotent; safe at any moment. */
   close(): Promise<void> {
     this.#closing ??= this.#shutdown();

@@ -113,6 +113,23 @@ describe('BrowserManager pool', () => {
   });
 });
 
+describe('BrowserManager start', () => {
+  it('launches the browser on request, before any page, and pages then use it', async () => {
+    const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+    try {
+      expect(manager.launched).toBe(false);
+      await Promise.all([manager.start(), manager.start()]);
+      const pid = manager.pid;
+      if (pid === undefined) throw new Error('no browser pid after start()');
+      expect(alive(pid)).toBe(true);
+      const browser = await manager.withPage(async (page) => page.browser());
+      expect(browser.process()?.pid).toBe(pid);
+    } finally {
+      await manager.close();
+    }
+  });
+});
+
 describe('BrowserManager page reuse', () => {
   it('replaces a page after it has served pageUses times', async () => {
     const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1, pageUses: 3 });

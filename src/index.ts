@@ -7,8 +7,14 @@ export type {
   ProgressEvent,
   ReleaseReport,
 } from './build/options.js';
-export { check } from './check.js';
 export type { CheckOptions, CheckReport, CheckedRelease } from './check.js';
+import type { CheckOptions, CheckReport } from './check.js';
+
+/** Validates releases without rendering them; see check.ts. */
+export async function check(options: CheckOptions = {}): Promise<CheckReport> {
+  const checker = await import('./check.js');
+  return checker.check(options);
+}
 export type { NewsroomOptions, NewsroomReport } from './newsroom/index-page.js';
 import type { NewsroomOptions, NewsroomReport } from './newsroom/index-page.js';
 

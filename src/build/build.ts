@@ -1,268 +1,31 @@
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { reproducibleMtime } from '../bundle/mtime.js';
-import { loadConfig } from '../config.js';
-import type { Problem } from '../errors.js';
-import { isPresskitError, PresskitError } from '../errors.js';
-import type { ReleaseSource } from '../release/discover.js';
-import { discoverReleases } from '../release/discover.js';
-import type { BrowserManager } from '../render/browser.js';
-import { themeDirs } from '../render/theme-dirs.js';
-import type { KitSummary } from '../newsroom/kit-summary.js';
-import type { ProjectSettings } from '../types.js';
-import { projectDigest, releaseFingerprint } from './fingerprint.js';
-import type { BuildOptions, BuildReport, ReleaseReport } from './options.js';
-import { prepareRelease } from './prepare-release.js';
-import { defaultConcurrency, resolveOutDir, resolveSettings } from './settings.js';
-import { selectShard } from './shard.js';
-import { saveState, unchangedReport } from './state.js';
-import { STAGING_DIR } from './paths.js';
-import { mapPool } from '../util/pool.js';
-import type { ReleaseDefaults } from '../release/schema.js';
-
-interface BuildContext {
-  root: string;
-  outDir: string;
-  settings: ProjectSettings;
-  defaults: ReleaseDefaults;
-  /** Digest of config, theme, settings and tool version, shared by every release. */
-  projectDigest: string;
-  browser: LazyBrowser;
-  options: BuildOptions;
-  env: NodeJS.ProcessEnv;
-  /** slug → the source that claimed it first in this run. */
-  slugs: Map<string, string>;
-}
+import { PresskitError } from '../errors.js';
+import { lazyBrowser } from './lazy-browser.js';
+import type { BuildOptions, BuildReport } from './options.js';
+import { defaultConcurrency } from './settings.js';
 
 /**
  * Builds the press kit of every release under `options.paths`. A release that fails
  * leaves no output and does not stop the others; the report says what happened to each.
  * Throws PresskitError only for problems that stop the whole run (bad config, bad paths).
+ *
+ * This module loads almost nothing: with `force`, something will be printed, so Chromium
+ * is launched first and boots while the rest of presskit loads and reads the releases.
  */
-/** The browser is found and created on first use: a no-change build needs none at all. */
-interface LazyBrowser {
-  get(): Promise<BrowserManager>;
-  /** Starts the browser in the background: it boots while the first kit is rendered. */
-  warmUp(): void;
-  /** Whether a browser was started at all in this build. */
-  readonly launched: boolean;
-  close(): Promise<void>;
-}
-
-function lazyBrowser(
-  explicit: string | undefined,
-  env: NodeJS.ProcessEnv,
-  concurrency: number,
-): LazyBrowser {
-  let manager: BrowserManager | undefined;
-  let creating: Promise<BrowserManager> | undefined;
-  let closed = false;
-  return {
-    get() {
-      if (closed) {
-        return Promise.reject(
-          new PresskitError('E_INTERRUPTED', { file: 'browser', message: 'interrupted' }),
-        );
-      }
-      // puppeteer is loaded only when something is printed: `check` and no-change builds skip it.
-      creating ??= Promise.all([
-        import('../render/browser.js'),
-        import('../render/browser-path.js'),
-      ]).then(([{ BrowserManager }, { findBrowser }]) => {
-        manager = new BrowserManager({ executablePath: findBrowser(explicit, env), concurrency });
-        return manager;
-      });
-      return creating;
-    },
-    warmUp() {
-      // A failure is reported where the browser is used; starting early only saves time.
-      this.get()
-        .then((browser) => browser.start())
-        .catch(() => undefined);
-    },
-    get launched() {
-      return manager?.launched ?? false;
-    },
-    async close() {
-      closed = true;
-      await creating?.catch(() => undefined);
-      await manager?.close();
-    },
-  };
-}
-
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
-  const started = performance.now();
-  const root = resolve(options.root ?? process.cwd());
-  const env = options.env ?? process.env;
-  const config = await loadConfig(root);
-  const settings = resolveSettings(root, config, options);
-  const outDir = resolveOutDir(root, config, options);
-  const all = await discoverReleases(options.paths ?? ['releases'], root);
-  const sources = options.shard ? selectShard(all, options.shard) : all;
   const concurrency = options.concurrency ?? defaultConcurrency();
-  const browser = lazyBrowser(options.browser, env, concurrency);
-  const context: BuildContext = {
-    root,
-    outDir,
-    settings,
-    defaults: config.defaults,
-    projectDigest: await projectDigest({
-      settings,
-      configFile: config.file,
-      themeDirs: themeDirs(settings.templateDir),
-      sourceDateEpoch: env['SOURCE_DATE_EPOCH'],
-    }),
-    browser,
-    options,
-    env,
-    slugs: new Map(),
-  };
-  const onAbort = (): void => void browser.close();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  options.onProgress?.({ type: 'start', total: sources.length });
-  let done = 0;
-  try {
-    // Two releases more than pages are in the works, so that one is always rendered and
-    // ready when a page comes free: Chromium waiting for Node is time lost on every print.
-    const releases = await mapPool(sources, concurrency + 2, async (source) => {
-      if (options.signal?.aborted) return skipped(source);
-      options.onProgress?.({ type: 'release-start', source: source.displayPath });
-      const report = await buildOne(source, context);
-      options.onProgress?.({ type: 'release-done', report, done: ++done, total: sources.length });
-      return report;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new PresskitError('E_USAGE', {
+      file: 'options',
+      field: 'concurrency',
+      message: `must be a positive whole number, got ${concurrency}`,
     });
-    const interrupted = options.signal?.aborted ?? false;
-    if (!interrupted && releases.some((release) => release.zip)) {
-      const { writeNewsroomIndex } = await import('../newsroom/index-page.js');
-      await writeNewsroomIndex({ root, out: outDir, known: summaries(releases) });
-    }
-    return {
-      ok: !interrupted && releases.every((release) => release.status !== 'failed'),
-      interrupted,
-      browserLaunched: browser.launched,
-      outDir,
-      releases,
-      timings: { totalMs: performance.now() - started },
-    };
+  }
+  const browser = lazyBrowser(options.browser, options.env ?? process.env, concurrency);
+  try {
+    if (options.force) await browser.warmUp();
+    const { runBuild } = await import('./run-build.js');
+    return await runBuild(options, browser, concurrency);
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
     await browser.close();
-    await rm(join(outDir, STAGING_DIR), { recursive: true, force: true });
   }
-}
-
-async function buildOne(source: ReleaseSource, context: BuildContext): Promise<ReleaseReport> {
-  const started = performance.now();
-  const report: ReleaseReport = {
-    source: source.displayPath,
-    status: 'failed',
-    files: [],
-    problems: [],
-    timings: { totalMs: 0 },
-  };
-  try {
-    const prepared = await prepareRelease(source, context.settings, context.defaults);
-    const { release } = prepared;
-    Object.assign(report, {
-      slug: release.slug,
-      title: release.title,
-      date: release.date.text,
-      lang: release.lang,
-      kind: release.kind,
-    });
-    claimSlug(release.slug, source, context);
-    const digest = await releaseFingerprint(
-      context.projectDigest,
-      release.sourceFile,
-      prepared.assets,
-    );
-    if (!context.options.force) {
-      const previous = await unchangedReport(context.outDir, release.slug, digest);
-      if (previous) {
-        return {
-          ...previous,
-          source: source.displayPath,
-          status: 'unchanged',
-          timings: { totalMs: performance.now() - started },
-        };
-      }
-    }
-    context.browser.warmUp();
-    const { makeKit } = await import('./make-kit.js');
-    const staged = await makeKit(prepared, {
-      settings: context.settings,
-      outDir: context.outDir,
-      documentDate: reproducibleMtime(release.date.instant, context.env),
-      browser: () => context.browser.get(),
-      signal: context.options.signal,
-    });
-    try {
-      await staged.commit();
-    } finally {
-      await staged.discard();
-    }
-    report.files = staged.files;
-    report.zip = staged.zip;
-    report.status = 'built';
-    report.timings = { totalMs: performance.now() - started, pdfMs: staged.pdfMs };
-    await saveState(context.outDir, release.slug, digest, report);
-    return report;
-  } catch (error) {
-    if (context.options.signal?.aborted && !isPresskitError(error)) {
-      report.problems = interruption(source).problems.slice();
-    } else if (isPresskitError(error)) {
-      report.problems = error.problems.slice();
-    } else {
-      throw error;
-    }
-    report.timings = { totalMs: performance.now() - started };
-    return report;
-  }
-}
-
-function claimSlug(slug: string, source: ReleaseSource, context: BuildContext): void {
-  const owner = context.slugs.get(slug);
-  if (owner && owner !== source.displayPath) {
-    throw new PresskitError('E_SCHEMA', {
-      file: source.displayPath,
-      field: 'slug',
-      message: `slug "${slug}" is already used by ${owner}; set a different slug`,
-    });
-  }
-  context.slugs.set(slug, source.displayPath);
-}
-
-function interruption(source: ReleaseSource): PresskitError {
-  return new PresskitError('E_INTERRUPTED', { file: source.displayPath, message: 'interrupted' });
-}
-
-function skipped(source: ReleaseSource): ReleaseReport {
-  const problems: Problem[] = interruption(source).problems.slice();
-  return {
-    source: source.displayPath,
-    status: 'skipped',
-    files: [],
-    problems,
-    timings: { totalMs: 0 },
-  };
-}
-
-/** What the newsroom index needs of each kit this build made or kept. */
-function summaries(releases: ReleaseReport[]): Map<string, KitSummary> {
-  const known = new Map<string, KitSummary>();
-  for (const release of releases) {
-    if (!release.slug || !release.zip) continue;
-    known.set(release.slug, {
-      slug: release.slug,
-      title: release.title ?? release.slug,
-      date: release.date ?? '',
-      lang: release.lang ?? '',
-      kind: release.kind ?? '',
-      zipBytes: release.zip.bytes,
-      zipSha256: release.zip.sha256,
-      hasPdf: true,
-    });
-  }
-  return known;
 }

@@ -14,6 +14,8 @@ export interface MakeKitContext {
   /** The zip's timestamps and the PDF's dates. */
   documentDate: Date;
   browser: () => Promise<BrowserManager>;
+  /** Called once the PDF is printed (or printing failed): the browser is needed no more. */
+  printed: () => void;
   signal: AbortSignal | undefined;
 }
 
@@ -29,14 +31,19 @@ export async function makeKit(
   const { release } = prepared;
   const cards = await contactCards(release, context.settings.vcardVersion);
   const theme = loadTheme(context.settings.templateDir);
-  const kit = await renderKit(
-    prepared,
-    cards,
-    context.settings,
-    theme,
-    await context.browser(),
-    context.documentDate,
-  );
+  let kit;
+  try {
+    kit = await renderKit(
+      prepared,
+      cards,
+      context.settings,
+      theme,
+      await context.browser(),
+      context.documentDate,
+    );
+  } finally {
+    context.printed();
+  }
   const interrupted = (): PresskitError =>
     new PresskitError('E_INTERRUPTED', { file: release.displayPath, message: 'interrupted' });
   if (context.signal?.aborted) throw interrupted();

@@ -79,6 +79,8 @@ export async function renderKit(
     });
   };
   const [pageHtml, printHtml] = await Promise.all([page(false), page(true)]);
+  // Before printing, which is what waits for the browser to start.
+  const text = renderText(release, dateline);
 
   const started = performance.now();
   // Loaded on first use: pdf-lib is heavy and `check` never prints.
@@ -97,7 +99,7 @@ export async function renderKit(
   const entries: KitEntry[] = [
     { path: 'index.html', data: pageHtml },
     { path: `${release.slug}.pdf`, data: pdf },
-    { path: `${release.slug}.txt`, data: renderText(release, dateline) },
+    { path: `${release.slug}.txt`, data: text },
     ...cards.map((card) => ({ path: card.kitPath, data: card.vcard })),
     ...uniqueAssets(assets).map((asset) => ({ path: asset.kitPath, copyFrom: asset.source })),
   ];

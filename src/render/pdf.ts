@@ -42,8 +42,8 @@ export async function printHtml(
   options: PrintOptions = {},
 ): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  await page.setJavaScriptEnabled(false);
-  await page.setRequestInterception(true);
+  // Both at once: on a page just opened, each is a round trip to the browser.
+  await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
   page.on('request', allowOnlyInline);
   try {
     return await withTimeout(print(page, html, timeoutMs), timeoutMs);

@@ -3,6 +3,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copySample, makeProject, minimalRelease, runCli, SAMPLE_SLUG } from './helpers.js';
+import { build, PresskitError } from '../../src/index.js';
 
 const bomb = [
   'a: &a ["x","x","x","x","x","x","x","x","x"]',
@@ -120,6 +121,21 @@ describe('a failing rebuild keeps the earlier kit', () => {
     expect(rebuild.stderr).toMatch(/contacts\[0\]\.email: is not a valid e-mail address/);
     expect((await readFile(zip)).equals(zipBefore)).toBe(true);
     expect((await readFile(pdf)).equals(pdfBefore)).toBe(true);
+  });
+});
+
+describe('library options', () => {
+  it('refuses a concurrency that is not a positive whole number, before starting anything', async () => {
+    const root = await makeProject({ 'releases/a.md': minimalRelease() });
+    for (const concurrency of [0, 1.5, -2]) {
+      const error = await build({ root, concurrency, force: true }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(PresskitError);
+      expect(error).toMatchObject({ code: 'E_USAGE' });
+      expect(String(error)).toContain('concurrency');
+    }
+    expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 });
 

@@ -1,0 +1,64 @@
+import { PresskitError } from '../errors.js';
+import type { BrowserManager } from '../render/browser.js';
+
+/** The browser is found and created on first use: a no-change build needs none at all. */
+export interface LazyBrowser {
+  get(): Promise<BrowserManager>;
+  /**
+   * Starts the browser in the background, so that it boots while kits are rendered.
+   * Resolves once the launch has begun (puppeteer loaded, Chromium spawning), never rejects:
+   * a failure is reported where the browser is used.
+   */
+  warmUp(): Promise<void>;
+  /** Whether a browser was started at all in this build. */
+  readonly launched: boolean;
+  /** Closes the browser; later `get()` calls fail as interrupted. Idempotent. */
+  close(): Promise<void>;
+}
+
+export function lazyBrowser(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv,
+  concurrency: number,
+): LazyBrowser {
+  let manager: BrowserManager | undefined;
+  let creating: Promise<BrowserManager> | undefined;
+  let warming: Promise<void> | undefined;
+  let closing: Promise<void> | undefined;
+  const get = (): Promise<BrowserManager> => {
+    if (closing) {
+      return Promise.reject(
+        new PresskitError('E_INTERRUPTED', { file: 'browser', message: 'interrupted' }),
+      );
+    }
+    // puppeteer is loaded only when something is printed: `check` and no-change builds skip it.
+    creating ??= Promise.all([
+      import('../render/browser.js'),
+      import('../render/browser-path.js'),
+    ]).then(([{ BrowserManager }, { findBrowser }]) => {
+      manager = new BrowserManager({ executablePath: findBrowser(explicit, env), concurrency });
+      return manager;
+    });
+    return creating;
+  };
+  return {
+    get,
+    warmUp() {
+      warming ??= get().then(
+        (browser) => void browser.start().catch(() => undefined),
+        () => undefined,
+      );
+      return warming;
+    },
+    get launched() {
+      return manager?.launched ?? false;
+    },
+    close() {
+      closing ??= (async () => {
+        await creating?.catch(() => undefined);
+        await manager?.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,248 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { reproducibleMtime } from '../bundle/mtime.js';
+import { loadConfig } from '../config.js';
+import type { Problem } from '../errors.js';
+import { isPresskitError, PresskitError } from '../errors.js';
+import type { ReleaseSource } from '../release/discover.js';
+import { discoverReleases } from '../release/discover.js';
+import { themeDirs } from '../render/theme-dirs.js';
+import type { KitSummary } from '../newsroom/kit-summary.js';
+import type { ProjectSettings } from '../types.js';
+import { projectDigest, releaseFingerprint } from './fingerprint.js';
+import type { LazyBrowser } from './lazy-browser.js';
+import type { BuildOptions, BuildReport, ReleaseReport } from './options.js';
+import { prepareRelease } from './prepare-release.js';
+import { resolveOutDir, resolveSettings } from './settings.js';
+import { selectShard } from './shard.js';
+import { saveState, unchangedReport } from './state.js';
+import { STAGING_DIR, STATE_DIR } from './paths.js';
+import { mapPool } from '../util/pool.js';
+import type { ReleaseDefaults } from '../release/schema.js';
+
+interface BuildContext {
+  root: string;
+  outDir: string;
+  settings: ProjectSettings;
+  defaults: ReleaseDefaults;
+  /** Digest of config, theme, settings and tool version, shared by every release. */
+  projectDigest: string;
+  browser: LazyBrowser;
+  options: BuildOptions;
+  env: NodeJS.ProcessEnv;
+  /** slug → the source that claimed it first in this run. */
+  slugs: Map<string, string>;
+}
+
+/** `build()` once the browser handle exists; see build.ts. */
+export async function runBuild(
+  options: BuildOptions,
+  browser: LazyBrowser,
+  concurrency: number,
+): Promise<BuildReport> {
+  const started = performance.now();
+  const root = resolve(options.root ?? process.cwd());
+  const env = options.env ?? process.env;
+  const config = await loadConfig(root);
+  const settings = resolveSettings(root, config, options);
+  const outDir = resolveOutDir(root, config, options);
+  const all = await discoverReleases(options.paths ?? ['releases'], root);
+  const sources = options.shard ? selectShard(all, options.shard) : all;
+  const context: BuildContext = {
+    root,
+    outDir,
+    settings,
+    defaults: config.defaults,
+    projectDigest: await projectDigest({
+      settings,
+      configFile: config.file,
+      themeDirs: themeDirs(settings.templateDir),
+      sourceDateEpoch: env['SOURCE_DATE_EPOCH'],
+    }),
+    browser,
+    options,
+    env,
+    slugs: new Map(),
+  };
+  // Sure to print something (forced, or a first build): start the browser now, while
+  // releases are read and rendered, rather than when the first one is ready to print.
+  if (sources.length > 0 && (options.force || !existsSync(join(outDir, STATE_DIR)))) {
+    void browser.warmUp();
+  }
+  // Closed as soon as every release is past printing: closing takes a few hundred
+  // milliseconds, which then overlap the last releases' zips.
+  let leftToPrint = sources.length;
+  const pastPrinting = (): void => {
+    if (--leftToPrint === 0) void browser.close();
+  };
+  const onAbort = (): void => void browser.close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  options.onProgress?.({ type: 'start', total: sources.length });
+  let done = 0;
+  try {
+    // Two releases more than pages are in the works, so that one is always rendered and
+    // ready when a page comes free: Chromium waiting for Node is time lost on every print.
+    const releases = await mapPool(sources, concurrency + 2, async (source) => {
+      if (options.signal?.aborted) {
+        pastPrinting();
+        return skipped(source);
+      }
+      options.onProgress?.({ type: 'release-start', source: source.displayPath });
+      const report = await buildOne(source, context, once(pastPrinting));
+      options.onProgress?.({ type: 'release-done', report, done: ++done, total: sources.length });
+      return report;
+    });
+    const interrupted = options.signal?.aborted ?? false;
+    if (!interrupted && releases.some((release) => release.zip)) {
+      const { writeNewsroomIndex } = await import('../newsroom/index-page.js');
+      await writeNewsroomIndex({ root, out: outDir, known: summaries(releases) });
+    }
+    return {
+      ok: !interrupted && releases.every((release) => release.status !== 'failed'),
+      interrupted,
+      browserLaunched: browser.launched,
+      outDir,
+      releases,
+      timings: { totalMs: performance.now() - started },
+    };
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await browser.close();
+    await rm(join(outDir, STAGING_DIR), { recursive: true, force: true });
+  }
+}
+
+/** `pastPrinting` is called once, as soon as the release needs the browser no more. */
+async function buildOne(
+  source: ReleaseSource,
+  context: BuildContext,
+  pastPrinting: () => void,
+): Promise<ReleaseReport> {
+  const started = performance.now();
+  const report: ReleaseReport = {
+    source: source.displayPath,
+    status: 'failed',
+    files: [],
+    problems: [],
+    timings: { totalMs: 0 },
+  };
+  try {
+    const prepared = await prepareRelease(source, context.settings, context.defaults);
+    const { release } = prepared;
+    Object.assign(report, {
+      slug: release.slug,
+      title: release.title,
+      date: release.date.text,
+      lang: release.lang,
+      kind: release.kind,
+    });
+    claimSlug(release.slug, source, context);
+    const digest = await releaseFingerprint(
+      context.projectDigest,
+      release.sourceFile,
+      prepared.assets,
+    );
+    if (!context.options.force) {
+      const previous = await unchangedReport(context.outDir, release.slug, digest);
+      if (previous) {
+        return {
+          ...previous,
+          source: source.displayPath,
+          status: 'unchanged',
+          timings: { totalMs: performance.now() - started },
+        };
+      }
+    }
+    // Chromium boots while the kit's own modules load and the kit renders.
+    await context.browser.warmUp();
+    const { makeKit } = await import('./make-kit.js');
+    const staged = await makeKit(prepared, {
+      settings: context.settings,
+      outDir: context.outDir,
+      documentDate: reproducibleMtime(release.date.instant, context.env),
+      browser: () => context.browser.get(),
+      printed: pastPrinting,
+      signal: context.options.signal,
+    });
+    try {
+      await staged.commit();
+    } finally {
+      await staged.discard();
+    }
+    report.files = staged.files;
+    report.zip = staged.zip;
+    report.status = 'built';
+    report.timings = { totalMs: performance.now() - started, pdfMs: staged.pdfMs };
+    await saveState(context.outDir, release.slug, digest, report);
+    return report;
+  } catch (error) {
+    if (context.options.signal?.aborted && !isPresskitError(error)) {
+      report.problems = interruption(source).problems.slice();
+    } else if (isPresskitError(error)) {
+      report.problems = error.problems.slice();
+    } else {
+      throw error;
+    }
+    report.timings = { totalMs: performance.now() - started };
+    return report;
+  } finally {
+    pastPrinting();
+  }
+}
+
+function claimSlug(slug: string, source: ReleaseSource, context: BuildContext): void {
+  const owner = context.slugs.get(slug);
+  if (owner && owner !== source.displayPath) {
+    throw new PresskitError('E_SCHEMA', {
+      file: source.displayPath,
+      field: 'slug',
+      message: `slug "${slug}" is already used by ${owner}; set a different slug`,
+    });
+  }
+  context.slugs.set(slug, source.displayPath);
+}
+
+function interruption(source: ReleaseSource): PresskitError {
+  return new PresskitError('E_INTERRUPTED', { file: source.displayPath, message: 'interrupted' });
+}
+
+function skipped(source: ReleaseSource): ReleaseReport {
+  const problems: Problem[] = interruption(source).problems.slice();
+  return {
+    source: source.displayPath,
+    status: 'skipped',
+    files: [],
+    problems,
+    timings: { totalMs: 0 },
+  };
+}
+
+/** What the newsroom index needs of each kit this build made or kept. */
+function summaries(releases: ReleaseReport[]): Map<string, KitSummary> {
+  const known = new Map<string, KitSummary>();
+  for (const release of releases) {
+    if (!release.slug || !release.zip) continue;
+    known.set(release.slug, {
+      slug: release.slug,
+      title: release.title ?? release.slug,
+      date: release.date ?? '',
+      lang: release.lang ?? '',
+      kind: release.kind ?? '',
+      zipBytes: release.zip.bytes,
+      zipSha256: release.zip.sha256,
+      hasPdf: true,
+    });
+  }
+  return known;
+}
+
+/** `fn`, to be run on the first call only. */
+function once(fn: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    fn();
+  };
+}

@@ -95,6 +95,8 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
 
 /** Every image href in the Markdown, in order, so the assets stage can prepare them. */
 export function imageHrefs(source: string): string[] {
+  // Every image, inline or by reference, is written `![`: without one, no need to lex.
+  if (!source.includes('![')) return [];
   const marked = new Marked({ gfm: true });
   const hrefs: string[] = [];
   marked.walkTokens(marked.lexer(source), (token: Token) => {

@@ -23,7 +23,10 @@ async function timedImport(name, specifier) {
 }
 // Sequential: each figure is what that module adds on top of the ones above it.
 const { default: puppeteer } = await timedImport('puppeteer', 'puppeteer');
-await timedImport('pdf-lib', 'pdf-lib');
+await timedImport(
+  'pdf-lib (its single-file build, as presskit loads it)',
+  'pdf-lib/dist/pdf-lib.esm.min.js',
+);
 await timedImport('liquidjs', 'liquidjs');
 await timedImport('marked', 'marked');
 await timedImport('zod', 'zod');

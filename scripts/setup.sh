@@ -17,6 +17,8 @@ command -v qpdf >/dev/null || missing+=(qpdf)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 command -v unzip >/dev/null || missing+=(unzip)
 command -v pgrep >/dev/null || missing+=(procps)
+# script(1) gives the progress test a terminal.
+command -v script >/dev/null || missing+=(bsdutils)
 /usr/bin/python3 -c 'import vobject' 2>/dev/null || missing+=(python3-vobject)
 # Chromium's fallback fonts for characters the bundled fonts lack.
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)

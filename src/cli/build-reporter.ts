@@ -26,13 +26,20 @@ export function buildProgress(output: Output): (event: ProgressEvent) => void {
     if (event.type === 'start') bar.start(event.total, 0, { current: '' });
     else if (event.type === 'release-start') {
       running.add(event.source);
-      bar.update({ current: [...running].join(', ') });
+      bar.update({ current: current(running) });
     } else {
       running.delete(event.report.source);
-      bar.update(event.done, { current: [...running].join(', ') });
+      bar.update(event.done, { current: current(running) });
       if (event.done === event.total) bar.stop();
     }
   };
+}
+
+/** The release in the works longest, and how many more: the line must fit a terminal. */
+function current(running: ReadonlySet<string>): string {
+  const [first] = running;
+  if (first === undefined) return '';
+  return running.size > 1 ? `${first} (+${running.size - 1})` : first;
 }
 
 function releaseLine(report: ReleaseReport, done: number, total: number): string {

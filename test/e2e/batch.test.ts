@@ -119,3 +119,48 @@ describe('many releases', () => {
     expect(await readdir(tmp)).toEqual([]);
   });
 });
+
+describe('progress output', () => {
+  /** Strips the terminal's escape sequences and splits on both kinds of line end. */
+  const screenLines = (text: string): string[] =>
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b(?:\[[0-9;?]*[A-Za-z]|[78])/g, '\n')
+      .split(/[\r\n]+/)
+      .filter((line) => line.trim() !== '');
+
+  it('on a terminal: a live bar with done/total, elapsed time and current release, then a summary', async () => {
+    const root = await makeProject(corpus(6));
+    const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: '200' };
+    delete env['CI'];
+    // script(1) gives the command a pseudo-terminal, as a person's shell would.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} build --concurrency 2`;
+    const result = await new Promise<{ code: number | null; output: string }>((done) => {
+      const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: root, env });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      child.on('close', (code) => done({ code, output }));
+    });
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('\u001b[');
+    const lines = screenLines(result.output);
+    const bars = lines.filter((line) => / \d+\/6 releases \| \d+s \| /.test(line));
+    expect(bars.length).toBeGreaterThan(1);
+    expect(bars.some((line) => /releases\/release-\d{3}\.md \(\+\d\)$/.test(line))).toBe(true);
+    expect(lines.some((line) => /^6 built, 0 unchanged, 0 failed in [\d.]+ s → /.test(line))).toBe(
+      true,
+    );
+  });
+
+  it('elsewhere: one plain line per release and no control codes', async () => {
+    const root = await makeProject(corpus(3));
+    const result = await runCli(['build'], { cwd: root });
+    expect(result.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    const lines = result.stderr.trim().split('\n');
+    expect(
+      lines.filter((line) => /^\[\d\/3\] built +release-\d{3} \([\d.]+ s\)$/.test(line)),
+    ).toHaveLength(3);
+  });
+});

@@ -124,7 +124,6 @@ describe('progress output', () => {
   /** Strips the terminal's escape sequences and splits on both kinds of line end. */
   const screenLines = (text: string): string[] =>
     text
-      // eslint-disable-next-line no-control-regex
       .replace(/\u001b(?:\[[0-9;?]*[A-Za-z]|[78])/g, '\n')
       .split(/[\r\n]+/)
       .filter((line) => line.trim() !== '');
@@ -156,7 +155,6 @@ describe('progress output', () => {
     const root = await makeProject(corpus(3));
     const result = await runCli(['build'], { cwd: root });
     expect(result.code).toBe(0);
-    // eslint-disable-next-line no-control-regex
     expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     const lines = result.stderr.trim().split('\n');
     expect(

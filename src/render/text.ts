@@ -71,16 +71,36 @@ export function wrap(block: string, width: number): string {
       const words = line.split(/[ \t]+/).filter((word) => word !== '');
       const lines: string[] = [];
       let current = '';
+      /** Width in code points, kept as words are added rather than counted again. */
+      let currentWidth = 0;
       for (const word of words) {
-        if (current === '') current = word;
-        else if ([...current].length + 1 + [...word].length <= width) current += ` ${word}`;
-        else {
+        const wordWidth = codePoints(word);
+        if (current === '') {
+          current = word;
+          currentWidth = wordWidth;
+        } else if (currentWidth + 1 + wordWidth <= width) {
+          current += ` ${word}`;
+          currentWidth += 1 + wordWidth;
+        } else {
           lines.push(current);
           current = word;
+          currentWidth = wordWidth;
         }
       }
       lines.push(current);
       return lines.join('\n');
     })
     .join('\n');
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    // A high surrogate and the low one after it are one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+    count++;
+  }
+  return count;
 }

@@ -228,6 +228,12 @@ describe('wrap', () => {
     ['aaaaaaaaaaaa bb', 5, 'aaaaaaaaaaaa\nbb'],
     ['keep\nbreaks  here', 20, 'keep\nbreaks here'],
     ['été été été', 7, 'été été\nété'],
+    // Astral characters are one each, as a reader counts them: 3 + 1 + 3 fits in 7.
+    [
+      '\u{1F600}\u{1F600}\u{1F600} \u{1F600}\u{1F600}\u{1F600} x',
+      7,
+      '\u{1F600}\u{1F600}\u{1F600} \u{1F600}\u{1F600}\u{1F600}\nx',
+    ],
   ])('wraps %j at %i', (block, width, expected) => {
     expect(wrap(block, width)).toBe(expected);
   });

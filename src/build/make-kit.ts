@@ -4,6 +4,7 @@ import { loadTheme } from '../render/templates.js';
 import type { ProjectSettings } from '../types.js';
 import { contactCards } from './contact-cards.js';
 import type { PreparedRelease } from './prepare-release.js';
+import type { RenderedKit } from './render-kit.js';
 import { renderKit } from './render-kit.js';
 import type { StagedKit } from './write-kit.js';
 import { stageKit } from './write-kit.js';
@@ -31,7 +32,7 @@ export async function makeKit(
   const { release } = prepared;
   const cards = await contactCards(release, context.settings.vcardVersion);
   const theme = loadTheme(context.settings.templateDir);
-  let kit;
+  let kit: RenderedKit;
   try {
     kit = await renderKit(
       prepared,

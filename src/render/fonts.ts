@@ -25,35 +25,53 @@ interface FontFaceRule {
   ranges: readonly (readonly [number, number])[];
 }
 
-let cached: Promise<FontFaceRule[]> | undefined;
+/** The subsets of one face (family, weight, style), in the order their CSS defines them. */
+type FaceRules = FontFaceRule[];
+
+let cached: Promise<FaceRules[]> | undefined;
 
 /**
  * Replaces the placeholder in `html` with the `@font-face` rules, every font inlined as a
  * `data:` URI: a page loaded with `setContent()` has an opaque origin where `file://` fonts
  * are silently blocked, and the kit's page must load nothing from outside itself.
  *
- * Only the subsets whose `unicode-range` holds a character of the page are inlined, as a
- * browser would only download those: an English release needs no Central European glyphs,
- * and leaving them out halves the size of the page, the PDF's input and the zip.
+ * Only the subsets a browser would download for the page's characters are inlined: for
+ * each character, the last-defined subset whose `unicode-range` holds it (CSS Fonts 4,
+ * §4.5). An English or French release thus needs no Central European glyphs ("œ" is in
+ * both Latin and Latin Extended, and Latin comes last), and leaving them out halves the
+ * size of the page, the PDF's input and the zip.
  */
 export async function withFontFaces(html: string): Promise<string> {
   if (!html.includes(FONT_FACES_PLACEHOLDER)) return html;
   cached ??= loadFontFaceRules();
-  const rules = await cached;
-  const used = codePointsOf(html);
-  const css = rules
-    .filter((rule) => rule.ranges.some(([low, high]) => used(low, high)))
+  const faces = await cached;
+  const points = codePointsOf(html);
+  const css = faces
+    .flatMap((face) => neededSubsets(face, points))
     .map((rule) => rule.css)
     .join('\n');
   return html.replaceAll(FONT_FACES_PLACEHOLDER, css);
 }
 
+/** The subsets of `face` that some of `points` would be drawn from, in CSS order. */
+function neededSubsets(face: FaceRules, points: readonly number[]): FontFaceRule[] {
+  let unclaimed = points;
+  const needed = new Set<FontFaceRule>();
+  for (const rule of [...face].reverse()) {
+    const covered = (point: number): boolean =>
+      rule.ranges.some(([low, high]) => point >= low && point <= high);
+    if (!unclaimed.some(covered)) continue;
+    needed.add(rule);
+    unclaimed = unclaimed.filter((point) => !covered(point));
+  }
+  return face.filter((rule) => needed.has(rule));
+}
+
 /**
- * The characters of `html`, as a test "is any of them in [low, high]?". Character
- * references count too, since a browser shows them as the characters they stand for.
+ * The distinct characters of `html` beyond ASCII, plus "A" for ASCII (any page has some).
+ * Character references count too, since a browser shows them as the characters they are.
  */
-function codePointsOf(html: string): (low: number, high: number) => boolean {
-  // ASCII is in the latin subset, which any page of text needs: only the rest is collected.
+function codePointsOf(html: string): number[] {
   const points = new Set<number>([0x41]);
   for (let i = 0; i < html.length; i++) {
     if (html.charCodeAt(i) < 0x80) continue;
@@ -66,35 +84,26 @@ function codePointsOf(html: string): (low: number, high: number) => boolean {
     const point = digits[0] === 'x' || digits[0] === 'X' ? parseInt(digits.slice(1), 16) : +digits;
     if (point <= 0x10ffff) points.add(point);
   }
-  const sorted = [...points].sort((a, b) => a - b);
-  return (low, high) => {
-    // The first code point >= low, by binary search; the ranges are few, the points many.
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] ?? 0) < low) lo = mid + 1;
-      else hi = mid;
-    }
-    const first = sorted[lo];
-    return first !== undefined && first <= high;
-  };
+  return [...points];
 }
 
-async function loadFontFaceRules(): Promise<FontFaceRule[]> {
-  const rules: FontFaceRule[] = [];
+async function loadFontFaceRules(): Promise<FaceRules[]> {
+  const faces: FaceRules[] = [];
   for (const face of FACES) {
     const dir = dirname(require.resolve(`${face.pkg}/package.json`));
+    // One CSS file per weight and style, holding that face's subsets.
     for (const cssFile of face.css) {
       const css = await readFile(join(dir, cssFile), 'utf8');
+      const rules: FaceRules = [];
       for (const block of css.split(/(?=\/\* )/)) {
         if (!SUBSETS.test(block)) continue;
         const rule = await inlineWoff2(block, dir);
         rules.push({ css: rule, ranges: unicodeRanges(rule) });
       }
+      faces.push(rules);
     }
   }
-  return rules;
+  return faces;
 }
 
 async function inlineWoff2(block: string, dir: string): Promise<string> {

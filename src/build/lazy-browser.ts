@@ -35,8 +35,14 @@ export function lazyBrowser(
     creating ??= Promise.all([
       import('../render/browser.js'),
       import('../render/browser-path.js'),
-    ]).then(([{ BrowserManager }, { findBrowser }]) => {
-      manager = new BrowserManager({ executablePath: findBrowser(explicit, env), concurrency });
+      import('../render/print-page.js'),
+    ]).then(([{ BrowserManager }, { findBrowser }, { preparePrintPage }]) => {
+      manager = new BrowserManager({
+        executablePath: findBrowser(explicit, env),
+        concurrency,
+        // Pages are only ever used to print: they are made safe for it as they open.
+        preparePage: preparePrintPage,
+      });
       return manager;
     });
     return creating;

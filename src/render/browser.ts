@@ -17,6 +17,8 @@ export interface BrowserManagerOptions {
   concurrency: number;
   /** Documents printed on one page before it is replaced by a fresh one (default 20). */
   pageUses?: number;
+  /** Run on every new page before its first use, e.g. to switch JavaScript off. */
+  preparePage?: (page: Page) => Promise<void>;
 }
 
 /**
@@ -46,6 +48,9 @@ export class BrowserManager implements AsyncDisposable {
   readonly #idle: Page[] = [];
   readonly #pageUses: number;
   readonly #uses = new WeakMap<Page, number>();
+  readonly #preparePage: ((page: Page) => Promise<void>) | undefined;
+  /** The page `start()` opens ahead of the first caller, until that caller takes it. */
+  #firstPage: Promise<Page | undefined> | undefined;
   /** Aborting kills a browser that is still starting, or one that ignores `close()`. */
   readonly #abort = new AbortController();
   #launching: Promise<Browser> | undefined;
@@ -65,6 +70,7 @@ export class BrowserManager implements AsyncDisposable {
     this.#executablePath = options.executablePath;
     this.#slots = new Slots(options.concurrency);
     this.#pageUses = pageUses;
+    this.#preparePage = options.preparePage;
   }
 
   /** True once a launch has begun, even if it failed or the browser is closed since. */
@@ -87,7 +93,7 @@ export class BrowserManager implements AsyncDisposable {
     await this.#slots.acquire();
     try {
       this.#assertOpen();
-      const page = this.#takeIdlePage() ?? (await this.#newPage());
+      const page = this.#takeIdlePage() ?? (await this.#takeFirstPage()) ?? (await this.#newPage());
       let succeeded = false;
       try {
         const result = await fn(page);
@@ -109,13 +115,17 @@ export class BrowserManager implements AsyncDisposable {
   }
 
   /**
-   * Launches the browser now instead of at the first page, so that it starts up while the
-   * caller does other work. A failed launch rejects here and again at the next `withPage`.
+   * Launches the browser now instead of at the first page, and opens and prepares that
+   * page, so that both happen while the caller does other work. A failed launch rejects
+   * here and again at the next `withPage`.
    */
   async start(): Promise<void> {
     this.#assertOpen();
     this.#launching ??= this.#launch();
     await this.#launching;
+    // A page that fails to open here is simply opened again when needed.
+    this.#firstPage ??= this.#newPage().catch(() => undefined);
+    await this.#firstPage;
   }
 
   /** Closes the browser and removes its profile. Idempotent; safe at any moment. */
@@ -130,6 +140,14 @@ export class BrowserManager implements AsyncDisposable {
 
   #assertOpen(): void {
     if (this.#closing !== undefined) throw interrupted();
+  }
+
+  async #takeFirstPage(): Promise<Page | undefined> {
+    const first = this.#firstPage;
+    if (first === undefined) return undefined;
+    this.#firstPage = Promise.resolve(undefined);
+    const page = await first;
+    return page && !page.isClosed() ? page : undefined;
   }
 
   #takeIdlePage(): Page | undefined {
@@ -148,7 +166,14 @@ export class BrowserManager implements AsyncDisposable {
         message: 'the browser exited unexpectedly',
       });
     }
-    return browser.newPage();
+    const page = await browser.newPage();
+    try {
+      await this.#preparePage?.(page);
+    } catch (error) {
+      await closePage(page);
+      throw error;
+    }
+    return page;
   }
 
   async #launch(): Promise<Browser> {

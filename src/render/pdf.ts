@@ -1,7 +1,8 @@
-import type { HTTPRequest, Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { PresskitError } from '../errors.js';
 import type { BrowserManager } from './browser.js';
 import { setPdfMetadata } from './pdf-metadata.js';
+import { preparePrintPage } from './print-page.js';
 import type { PdfMetadata } from './pdf-metadata.js';
 
 export type { PdfMetadata } from './pdf-metadata.js';
@@ -32,9 +33,8 @@ export async function renderPdf(
 
 /**
  * Prints on a page the caller already has, with scripts off and only inline requests
- * allowed. The page keeps those settings afterwards (fail closed); only the handler goes.
- * On a timeout the page is left mid-work: the caller must discard it, as
- * `BrowserManager.withPage` does with any page whose work failed.
+ * allowed (see `preparePrintPage`). On a timeout the page is left mid-work: the caller must
+ * discard it, as `BrowserManager.withPage` does with any page whose work failed.
  */
 export async function printHtml(
   page: Page,
@@ -42,9 +42,7 @@ export async function printHtml(
   options: PrintOptions = {},
 ): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // Both at once: on a page just opened, each is a round trip to the browser.
-  await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
-  page.on('request', allowOnlyInline);
+  await preparePrintPage(page);
   try {
     return await withTimeout(print(page, html, timeoutMs), timeoutMs);
   } catch (error) {
@@ -56,10 +54,6 @@ export async function printHtml(
       file: 'chromium',
       message: `printing failed: ${reason}`,
     });
-  } finally {
-    // Interception stays on, so a stray later request from this document hangs rather
-    // than leaks; the handler goes so that reusing the page does not stack handlers.
-    page.off('request', allowOnlyInline);
   }
 }
 
@@ -102,26 +96,4 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * The print page may load only what is inside the HTML. An `<iframe src=file:///etc/passwd>`
- * or an intranet URL would otherwise be rendered into the PDF.
- */
-function allowOnlyInline(request: HTTPRequest): void {
-  if (request.isInterceptResolutionHandled()) return;
-  const url = request.url();
-  const inline = url.startsWith('data:') || url.startsWith('about:');
-  const navigation = request.isNavigationRequest();
-  // setContent() writes the document in place, so any navigation of the top frame
-  // (a meta refresh, say) would throw away the document being printed.
-  const leavesDocument = navigation && request.frame()?.parentFrame() === null;
-  let settled: Promise<void>;
-  if (inline && !leavesDocument) settled = request.continue();
-  // A refused navigation would show Chrome's error page, mid-print or in an iframe;
-  // "204 No Content" makes Chrome stay where it is instead.
-  else if (navigation) settled = request.respond({ status: 204 });
-  else settled = request.abort('blockedbyclient');
-  // Settling a request whose page has just closed rejects; nothing is left to protect then.
-  settled.catch(() => undefined);
 }

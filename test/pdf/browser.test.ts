@@ -130,6 +130,58 @@ describe('BrowserManager start', () => {
   });
 });
 
+describe('BrowserManager preparePage', () => {
+  it('prepares every page before its first use, the one start() opens ahead included', async () => {
+    const prepared: Page[] = [];
+    const manager = new BrowserManager({
+      executablePath: CHROMIUM,
+      concurrency: 2,
+      preparePage: async (page) => {
+        await page.setJavaScriptEnabled(false);
+        prepared.push(page);
+      },
+    });
+    try {
+      await manager.start();
+      expect(prepared).toHaveLength(1);
+      const first = await manager.withPage(async (page) => page);
+      expect(first).toBe(prepared[0]);
+      const both = await Promise.all([
+        manager.withPage(async (page) => page),
+        manager.withPage(async (page) => page),
+      ]);
+      expect(prepared).toHaveLength(2);
+      expect(new Set(both)).toEqual(new Set(prepared));
+      const scripted = await manager.withPage((page) =>
+        page
+          .setContent('<p id=p>static</p><script>p.textContent = "ran"</script>')
+          .then(() => page.$eval('#p', (element) => element.textContent)),
+      );
+      expect(scripted).toBe('static');
+    } finally {
+      await manager.close();
+    }
+  });
+
+  it('closes a page whose preparation failed, and reports the failure', async () => {
+    let opened: Page | undefined;
+    const manager = new BrowserManager({
+      executablePath: CHROMIUM,
+      concurrency: 1,
+      preparePage: async (page) => {
+        opened = page;
+        throw new Error('cannot prepare');
+      },
+    });
+    try {
+      await expect(manager.withPage(async () => 'never')).rejects.toThrow('cannot prepare');
+      expect(opened?.isClosed()).toBe(true);
+    } finally {
+      await manager.close();
+    }
+  });
+});
+
 describe('BrowserManager page reuse', () => {
   it('replaces a page after it has served pageUses times', async () => {
     const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1, pageUses: 3 });

@@ -1,0 +1,38 @@
+import type { HTTPRequest, Page } from 'puppeteer';
+
+const prepared = new WeakSet<Page>();
+
+/**
+ * Makes `page` fit to print untrusted HTML, once per page: no JavaScript, and no request
+ * but for what is inside the document (`data:` and `about:` URLs). The settings stay for
+ * the page's life (fail closed): a page that printed once is only ever used to print.
+ */
+export async function preparePrintPage(page: Page): Promise<void> {
+  if (prepared.has(page)) return;
+  // Both at once: on a page just opened, each is a round trip to the browser.
+  await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
+  page.on('request', allowOnlyInline);
+  prepared.add(page);
+}
+
+/**
+ * The print page may load only what is inside the HTML. An `<iframe src=file:///etc/passwd>`
+ * or an intranet URL would otherwise be rendered into the PDF.
+ */
+function allowOnlyInline(request: HTTPRequest): void {
+  if (request.isInterceptResolutionHandled()) return;
+  const url = request.url();
+  const inline = url.startsWith('data:') || url.startsWith('about:');
+  const navigation = request.isNavigationRequest();
+  // setContent() writes the document in place, so any navigation of the top frame
+  // (a meta refresh, say) would throw away the document being printed.
+  const leavesDocument = navigation && request.frame()?.parentFrame() === null;
+  let settled: Promise<void>;
+  if (inline && !leavesDocument) settled = request.continue();
+  // A refused navigation would show Chrome's error page, mid-print or in an iframe;
+  // "204 No Content" makes Chrome stay where it is instead.
+  else if (navigation) settled = request.respond({ status: 204 });
+  else settled = request.abort('blockedbyclient');
+  // Settling a request whose page has just closed rejects; nothing is left to protect then.
+  settled.catch(() => undefined);
+}

@@ -8,8 +8,8 @@ import { defaultConcurrency } from './settings.js';
  * leaves no output and does not stop the others; the report says what happened to each.
  * Throws PresskitError only for problems that stop the whole run (bad config, bad paths).
  *
- * This module loads almost nothing: with `force`, something will be printed, so Chromium
- * is launched first and boots while the rest of presskit loads and reads the releases.
+ * This module loads almost nothing, and the rest of presskit only when called: `--help`,
+ * `check` and the library's other uses do not pay for the build's modules.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const concurrency = options.concurrency ?? defaultConcurrency();
@@ -22,7 +22,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   }
   const browser = lazyBrowser(options.browser, options.env ?? process.env, concurrency);
   try {
-    if (options.force) await browser.warmUp();
     const { runBuild } = await import('./run-build.js');
     return await runBuild(options, browser, concurrency);
   } finally {

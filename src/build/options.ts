@@ -53,7 +53,10 @@ export interface ReleaseReport {
   files: FileReport[];
   zip?: FileReport;
   problems: Problem[];
-  /** Milliseconds spent on this release, and in the browser for its PDF. */
+  /**
+   * Milliseconds spent on this release, start to finish, and on its PDF: waiting for a
+   * free page, printing, and setting the PDF's metadata.
+   */
   timings: { totalMs: number; pdfMs?: number };
 }
 

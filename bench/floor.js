@@ -20,6 +20,8 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer';
 import { findBrowser } from '../lib/render/browser-path.js';
+import { launchArgs } from '../lib/render/launch-args.js';
+import { PDF_OPTIONS } from '../lib/render/print-options.js';
 
 const [concurrencyArg, outDir, ...files] = process.argv.slice(2);
 const [concurrency, freshPageEvery = 20] = concurrencyArg.split(':').map(Number);
@@ -30,12 +32,7 @@ const browser = await puppeteer.launch({
   executablePath: findBrowser(),
   headless: true,
   pipe: true,
-  args: [
-    '--disable-gpu',
-    '--disable-component-update',
-    '--font-render-hinting=none',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  ],
+  args: launchArgs(),
 });
 const launchMs = performance.now() - launchStarted;
 
@@ -54,14 +51,7 @@ async function worker() {
     }
     const html = await readFile(files[index], 'utf8');
     await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: true,
-      outline: true,
-      displayHeaderFooter: false,
-      waitForFonts: true,
-    });
+    const pdf = await page.pdf(PDF_OPTIONS);
     pdfBytes += pdf.length;
     await writeFile(join(outDir, `${index}.pdf`), pdf);
     doneAt.push(performance.now());

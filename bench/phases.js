@@ -50,6 +50,8 @@ const { stageKit } = await import('../lib/build/write-kit.js');
 const { zipKit, reproducibleMtime } = await import('../lib/bundle/zip.js');
 const { saveState } = await import('../lib/build/state.js');
 const { findBrowser } = await import('../lib/render/browser-path.js');
+const { launchArgs } = await import('../lib/render/launch-args.js');
+const { PDF_OPTIONS } = await import('../lib/render/print-options.js');
 
 const [root, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 20);
@@ -85,13 +87,7 @@ const browser = await puppeteer.launch({
   executablePath: findBrowser(),
   headless: true,
   pipe: true,
-  args: [
-    '--disable-gpu',
-    '--disable-component-update',
-    '--font-render-hinting=none',
-    '--host-resolver-rules=MAP * ~NOTFOUND',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  ],
+  args: launchArgs(),
 });
 const launchMs = performance.now() - launchStarted;
 const barePage = await browser.newPage();
@@ -159,14 +155,7 @@ for (const [index, source] of sources.entries()) {
   const bare = async () =>
     time('print, bare (setContent + pdf)', async () => {
       await barePage.setContent(printed, { waitUntil: 'load' });
-      return barePage.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        displayHeaderFooter: false,
-        waitForFonts: true,
-      });
+      return barePage.pdf(PDF_OPTIONS);
     });
   const guarded = () =>
     time('print, presskit (JS off + interception)', () => printHtml(presskitPage, printed));

@@ -9,6 +9,7 @@ import puppeteer from 'puppeteer';
 import type { Browser, Page } from 'puppeteer';
 import { PresskitError } from '../errors.js';
 import { findBrowser } from './browser-path.js';
+import { launchArgs } from './launch-args.js';
 
 export interface BrowserManagerOptions {
   /** Chrome or Chromium to run; found with `findBrowser()` at launch time when absent. */
@@ -235,28 +236,6 @@ export class BrowserManager implements AsyncDisposable {
       // The dying browser may still hold files; a leftover temp folder is all that remains.
     }
   };
-}
-
-/**
- * Puppeteer's defaults already disable background networking, sync, extensions,
- * first-run UI and /dev/shm use; these add what printing does not need either.
- */
-function launchArgs(): string[] {
-  const args = [
-    // Printing needs no GPU acceleration; this keeps GPU drivers out of the picture.
-    '--disable-gpu',
-    '--disable-component-update',
-    // Glyph metrics independent of the host's fontconfig hinting: same layout on laptop and CI.
-    '--font-render-hinting=none',
-    // Nothing this browser shows may come from the network. Request interception stops
-    // requests, but Chrome still opens speculative connections (iframe navigations,
-    // meta refresh, preconnect hints) below it; resolving no host at all stops those too,
-    // IP literals included.
-    '--host-resolver-rules=MAP * ~NOTFOUND',
-  ];
-  // Chromium refuses to start as root with its sandbox (containers, CI); elsewhere keep it.
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return args;
 }
 
 async function closeOrKill(browser: Browser, abort: AbortController): Promise<void> {

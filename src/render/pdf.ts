@@ -3,6 +3,7 @@ import { PresskitError } from '../errors.js';
 import type { BrowserManager } from './browser.js';
 import { setPdfMetadata } from './pdf-metadata.js';
 import { preparePrintPage } from './print-page.js';
+import { PDF_OPTIONS } from './print-options.js';
 import type { PdfMetadata } from './pdf-metadata.js';
 
 export type { PdfMetadata } from './pdf-metadata.js';
@@ -59,17 +60,7 @@ export async function printHtml(
 
 async function print(page: Page, html: string, timeoutMs: number): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-  return page.pdf({
-    preferCSSPageSize: true,
-    printBackground: true,
-    tagged: true,
-    outline: true,
-    displayHeaderFooter: false,
-    // Puppeteer awaits document.fonts.ready from its own isolated world, which works
-    // with page scripts off; the load event alone can fire before data: fonts decode.
-    waitForFonts: true,
-    timeout: timeoutMs,
-  });
+  return page.pdf({ ...PDF_OPTIONS, timeout: timeoutMs });
 }
 
 /**

@@ -306,6 +306,14 @@ const quotes =
     draft.apply(edits);
   };
 
+/** French and Spanish: « » outside, “ ” for a quotation inside a quotation. */
+const GUILLEMETS_THEN_CURLY: QuoteStyle = {
+  double: [
+    ['«', '»'],
+    ['“', '”'],
+  ],
+};
+
 /**
  * The rules of each language, and the characters they act on: a paragraph with none of
  * them (most, in English) comes back as it is without being looked at.
@@ -324,29 +332,11 @@ const RULES_BY_LANGUAGE: Readonly<Record<string, { touches: RegExp; rules: reado
   },
   fr: {
     touches: /["'«»;:!?]|\.\.\./u,
-    rules: [
-      ellipsis,
-      quotes({
-        double: [
-          ['«', '»'],
-          ['“', '”'],
-        ],
-      }),
-      frenchSpacing,
-    ],
+    rules: [ellipsis, quotes(GUILLEMETS_THEN_CURLY), frenchSpacing],
   },
   es: {
     touches: /["'«»]|\.\.\./u,
-    rules: [
-      ellipsis,
-      quotes({
-        double: [
-          ['«', '»'],
-          ['“', '”'],
-        ],
-      }),
-      spanishGuillemets,
-    ],
+    rules: [ellipsis, quotes(GUILLEMETS_THEN_CURLY), spanishGuillemets],
   },
 };
 

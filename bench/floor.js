@@ -18,23 +18,14 @@
 import { performance } from 'node:perf_hooks';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer';
-import { findBrowser } from '../lib/render/browser-path.js';
-import { launchArgs } from '../lib/render/launch-args.js';
 import { PDF_OPTIONS } from '../lib/render/print-options.js';
+import { launchBareBrowser } from './bare-browser.js';
 
 const [concurrencyArg, outDir, ...files] = process.argv.slice(2);
 const [concurrency, freshPageEvery = 20] = concurrencyArg.split(':').map(Number);
 await mkdir(outDir, { recursive: true });
 
-const launchStarted = performance.now();
-const browser = await puppeteer.launch({
-  executablePath: findBrowser(),
-  headless: true,
-  pipe: true,
-  args: launchArgs(),
-});
-const launchMs = performance.now() - launchStarted;
+const { browser, launchMs } = await launchBareBrowser();
 
 let next = 0;
 let pdfBytes = 0;

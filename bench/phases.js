@@ -22,7 +22,7 @@ async function timedImport(name, specifier) {
   return module;
 }
 // Sequential: each figure is what that module adds on top of the ones above it.
-const { default: puppeteer } = await timedImport('puppeteer', 'puppeteer');
+await timedImport('puppeteer', 'puppeteer');
 await timedImport(
   'pdf-lib (its single-file build, as presskit loads it)',
   'pdf-lib/dist/pdf-lib.esm.min.js',
@@ -49,8 +49,7 @@ const { setPdfMetadata } = await import('../lib/render/pdf-metadata.js');
 const { stageKit } = await import('../lib/build/write-kit.js');
 const { zipKit, reproducibleMtime } = await import('../lib/bundle/zip.js');
 const { saveState } = await import('../lib/build/state.js');
-const { findBrowser } = await import('../lib/render/browser-path.js');
-const { launchArgs } = await import('../lib/render/launch-args.js');
+const { launchBareBrowser } = await import('./bare-browser.js');
 const { PDF_OPTIONS } = await import('../lib/render/print-options.js');
 
 const [root, countArg] = process.argv.slice(2);
@@ -82,14 +81,7 @@ let started = performance.now();
 await withFontFaces(FONT_FACES_PLACEHOLDER);
 const fontCssFirstMs = performance.now() - started;
 
-const launchStarted = performance.now();
-const browser = await puppeteer.launch({
-  executablePath: findBrowser(),
-  headless: true,
-  pipe: true,
-  args: launchArgs(),
-});
-const launchMs = performance.now() - launchStarted;
+const { browser, launchMs } = await launchBareBrowser();
 const barePage = await browser.newPage();
 const presskitPage = await browser.newPage();
 

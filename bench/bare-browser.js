@@ -1,0 +1,21 @@
+/**
+ * Chromium launched the bare way, for the floor and for the phase table: plain puppeteer,
+ * with the executable and the switches presskit's BrowserManager uses, so that comparisons
+ * measure presskit's work and not a choice of flags.
+ */
+import { performance } from 'node:perf_hooks';
+import puppeteer from 'puppeteer';
+import { findBrowser } from '../lib/render/browser-path.js';
+import { launchArgs } from '../lib/render/launch-args.js';
+
+/** The browser, and how long its launch took in milliseconds. */
+export async function launchBareBrowser() {
+  const started = performance.now();
+  const browser = await puppeteer.launch({
+    executablePath: findBrowser(),
+    headless: true,
+    pipe: true,
+    args: launchArgs(),
+  });
+  return { browser, launchMs: performance.now() - started };
+}

@@ -1,5 +1,4 @@
 import { PresskitError } from '../errors.js';
-import { lazyBrowser } from './lazy-browser.js';
 import type { BuildOptions, BuildReport } from './options.js';
 import { defaultConcurrency } from './settings.js';
 
@@ -20,11 +19,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       message: `must be a positive whole number, got ${concurrency}`,
     });
   }
-  const browser = lazyBrowser(options.browser, options.env ?? process.env, concurrency);
-  try {
-    const { runBuild } = await import('./run-build.js');
-    return await runBuild(options, browser, concurrency);
-  } finally {
-    await browser.close();
-  }
+  const { runBuild } = await import('./run-build.js');
+  return runBuild(options, concurrency);
 }

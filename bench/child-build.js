@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 const importStarted = performance.now();
-const { build, check } = await import('../lib/index.js');
+const { build, check } = await import('../bundled/index.js');
 const imported = performance.now();
 
 const [command, root, out, ...flags] = process.argv.slice(2);

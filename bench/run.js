@@ -470,7 +470,7 @@ try {
     row(
       `presskit full build, ${CORPUS} releases`,
       s.full,
-      `concurrency ${presskitConcurrency} (default); lib/index.js loads in ${seconds(s.fullImport.median)}, the rest on demand`,
+      `concurrency ${presskitConcurrency} (default); the package entry (bundled/index.js) loads in ${seconds(s.fullImport.median)}, the rest on demand`,
     ),
     row(`floor: bare puppeteer, ${CORPUS} PDFs`, s.floor, `${floorPages} page(s), one launch`),
     row(
@@ -482,7 +482,7 @@ try {
     row(
       `presskit check, ${CORPUS}`,
       s.check,
-      `lib/index.js ${seconds(s.checkImport.median)}, then check() ${seconds(s.checkInProcess.median)} with its modules`,
+      `bundled/index.js ${seconds(s.checkImport.median)}, then check() ${seconds(s.checkInProcess.median)} with its modules`,
     ),
     row('presskit, 1 release', s.single, 'launch + build + close'),
     row('floor, 1 document', s.singleFloor, 'launch + one PDF + close'),
@@ -600,7 +600,7 @@ try {
     '',
     '## How each tool was run',
     '',
-    `- **presskit**: \`build({ root, out: 'dist', force: true })\` from lib/index.js in a fresh Node process (bench/child-build.js), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
+    `- **presskit**: \`build({ root, out: 'dist', force: true })\` from the package entry (bundled/index.js, what \`import 'presskit'\` loads) in a fresh Node process (bench/child-build.js), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
     `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, each replaced by a fresh one after 20 documents as presskit does (see the page-reuse table), \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip.`,
     `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`launch_options: { executablePath, args: ['--no-sandbox'] }\`. Its public \`mdToPdf()\` converts one document per call and launches a browser each time; its CLI takes many files in one call with one shared browser but starts them all at once. With ${CORPUS} files at once on this machine, the pages hit md-to-pdf's 30 s navigation timeout (see \`--full\` above), so the ${CORPUS}-document figure runs the CLI's own pipeline (its file server, \`convertMdToPdf\` with its shared browser) with ${MD_TO_PDF_PAGES} files at a time (see the \`MD_TO_PDF_PAGES\` comment in bench/run.js for why 4). The single document uses the public \`mdToPdf()\`.`,
   );

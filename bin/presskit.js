@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../lib/cli.js';
+import { run } from '../bundled/cli.js';
 
 const code = await run(process.argv);
 // The only process.exit of the tool, once stdout (maybe a pipe) has been flushed.

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './package-root.js';
 
 interface PackageJson {
   version: string;
 }
 
 function readPackage(): PackageJson {
-  const data: unknown = JSON.parse(
-    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-  );
+  const data: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   if (
     typeof data === 'object' &&
     data !== null &&

@@ -1,10 +1,7 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-export const DEFAULT_TEMPLATE_DIR = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../templates/default',
-);
+export const DEFAULT_TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates', 'default');
 
 /** Folders a theme's files are looked up in, the project's override first, the default last. */
 export function themeDirs(overrideDir?: string): string[] {

@@ -1,6 +1,23 @@
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFDocument, PDFHexString, PDFName } from 'pdf-lib/dist/pdf-lib.esm.min.js';
-import type { SaveOptions } from 'pdf-lib';
+import {
+  ParseSpeeds,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib/dist/pdf-lib.esm.min.js';
+import type { PDFContext, PDFObject, PDFRawStream, SaveOptions } from 'pdf-lib';
+import type { PdfRevision } from './pdf-revision.js';
+import {
+  appendUpdate,
+  nextObjectNumber,
+  objectRange,
+  readObject,
+  readRevision,
+} from './pdf-revision.js';
 
 export interface PdfMetadata {
   title: string;
@@ -34,23 +51,71 @@ const CHROME_DATES = /\/(?:CreationDate|ModDate)\s*\(D:[^)]*\)/g;
  * Chrome writes only /Title and its own clock time. This sets the rest of the Info
  * dictionary, /Lang, DisplayDocTitle and an XMP packet (PDF/UA reads dc:title from XMP),
  * and a file /ID derived from the content, so equal input gives equal bytes.
- * Chrome's structure tree and outline are kept: pdf-lib rewrites objects, not content.
+ *
+ * Chrome's file is extended with an incremental update (the new Info, Catalog and XMP
+ * objects appended): its structure tree, outline and pages stay byte for byte as Chrome
+ * wrote them, and nothing is parsed but the two objects replaced. A file of another
+ * layout is rewritten whole by pdf-lib instead, which gives the same metadata.
  */
 export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   if (Number.isNaN(meta.date.getTime())) throw new RangeError('PDF metadata date is invalid');
-  // The /ID is a hash of what the document is made from (Chrome's output without its clock
-  // times, and the metadata): stable for equal input, different for any change, as the PDF
-  // spec intends, and known before the one save.
-  const idSource = createHash('sha256')
-    .update(Buffer.from(pdf).toString('latin1').replace(CHROME_DATES, ''), 'latin1')
-    .update(JSON.stringify(meta));
-  const id = PDFHexString.of(idSource.digest('hex').slice(0, 32));
+  const revision = readRevision(pdf);
+  return (revision && appendMetadata(revision, meta)) ?? rewriteWithMetadata(pdf, meta);
+}
+
+function appendMetadata(chrome: PdfRevision, meta: PdfMetadata): Uint8Array | undefined {
+  const rootRef = chrome.trailer.get(PDFName.of('Root'));
+  const infoRef = chrome.trailer.get(PDFName.of('Info'));
+  if (!(rootRef instanceof PDFRef) || !(infoRef instanceof PDFRef)) return undefined;
+  const catalog = readObject(chrome, rootRef);
+  const oldInfo = readObject(chrome, infoRef);
+  if (!(catalog instanceof PDFDict) || !(oldInfo instanceof PDFDict)) return undefined;
+  // The replaced Info object stays in the file: its clock times become the document's
+  // date (same length, so no offset moves), and equal input gives equal bytes.
+  const bytes = withFixedClockTimes(chrome, infoRef, meta.date);
+  if (!bytes) return undefined;
+  const revision: PdfRevision = { ...chrome, bytes };
+  const { context } = revision;
+
+  const producer = producerOf(oldInfo.get(PDFName.of('Producer')));
+  const info = context.obj({});
+  for (const [key, value] of infoEntries(meta, producer)) info.set(PDFName.of(key), value);
+
+  const xmpRef = PDFRef.of(nextObjectNumber(revision));
+  const xmp = xmpStream(context, meta, producer);
+  const updatedCatalog = catalog.clone(context);
+  updatedCatalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+  updatedCatalog.set(PDFName.of('Metadata'), xmpRef);
+  const preferences = updatedCatalog.get(PDFName.of('ViewerPreferences'));
+  if (preferences !== undefined && !(preferences instanceof PDFDict)) return undefined;
+  const viewer = preferences?.clone(context) ?? context.obj({});
+  viewer.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
+  updatedCatalog.set(PDFName.of('ViewerPreferences'), viewer);
+
+  const id = fileId(bytes, meta);
+  return appendUpdate(
+    revision,
+    new Map<PDFRef, PDFObject>([
+      [infoRef, info],
+      [rootRef, updatedCatalog],
+      [xmpRef, xmp],
+    ]),
+    new Map([['ID', context.obj([id, id])]]),
+  );
+}
+
+/** The whole file parsed and written again, for PDFs not laid out as Chrome writes them. */
+async function rewriteWithMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  const withoutClock = Buffer.from(
+    Buffer.from(pdf).toString('latin1').replace(CHROME_DATES, ''),
+    'latin1',
+  );
+  const id = fileId(withoutClock, meta);
   const doc = await PDFDocument.load(pdf, {
     updateMetadata: false,
     parseSpeed: ParseSpeeds.Fastest,
   });
   const producer = [doc.getProducer(), 'pdf-lib'].filter(Boolean).join('; ');
-
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author !== undefined) doc.setAuthor(meta.author);
   if (meta.subject !== undefined) doc.setSubject(meta.subject);
@@ -61,16 +126,78 @@ export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promis
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   doc.setLanguage(meta.lang);
+  const xmp = xmpStream(doc.context, meta, producer);
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  return doc.save(SAVE_OPTIONS);
+}
 
+/** The Info dictionary's entries, encoded as pdf-lib's setters (used by the rewrite) encode them. */
+function infoEntries(meta: PdfMetadata, producer: string): [string, PDFObject][] {
+  const text = (value: string): PDFHexString => PDFHexString.fromText(value);
+  return [
+    ['Title', text(meta.title)],
+    ...(meta.author !== undefined ? [['Author', text(meta.author)] as [string, PDFObject]] : []),
+    ...(meta.subject !== undefined ? [['Subject', text(meta.subject)] as [string, PDFObject]] : []),
+    ...(meta.keywords.length > 0
+      ? [['Keywords', text(meta.keywords.join(', '))] as [string, PDFObject]]
+      : []),
+    ['Creator', text(meta.creator)],
+    ['Producer', text(producer)],
+    ['CreationDate', PDFString.fromDate(meta.date)],
+    ['ModDate', PDFString.fromDate(meta.date)],
+  ];
+}
+
+/** Chrome's producer (`Skia/PDF m…`), then the library that wrote the metadata. */
+function producerOf(chromeProducer: PDFObject | undefined): string {
+  const chrome =
+    chromeProducer instanceof PDFString || chromeProducer instanceof PDFHexString
+      ? chromeProducer.decodeText()
+      : '';
+  return [chrome, 'pdf-lib'].filter(Boolean).join('; ');
+}
+
+function xmpStream(context: PDFContext, meta: PdfMetadata, producer: string): PDFRawStream {
   // Encoded here: pdf-lib would write a string's UTF-16 code units as single bytes.
-  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta, producer)), {
+  return context.stream(new TextEncoder().encode(xmpPacket(meta, producer)), {
     Type: 'Metadata',
     Subtype: 'XML',
   });
-  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
+}
 
-  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-  return doc.save(SAVE_OPTIONS);
+/**
+ * The /ID is a hash of what the document is made from (Chrome's output with its clock times
+ * fixed or removed, and the metadata): stable for equal input, different for any change,
+ * as the PDF spec intends, and known before the file is written.
+ */
+function fileId(bytes: Uint8Array, meta: PdfMetadata): PDFHexString {
+  const hash = createHash('sha256').update(bytes).update(JSON.stringify(meta));
+  return PDFHexString.of(hash.digest('hex').slice(0, 32));
+}
+
+/**
+ * A copy of the revision's bytes where the /CreationDate and /ModDate of the Info object
+ * `ref` read `date` instead of Chrome's clock, written in Chrome's own format so the
+ * length stays the same. Undefined if they are not written that way.
+ */
+function withFixedClockTimes(
+  revision: PdfRevision,
+  ref: PDFRef,
+  date: Date,
+): Uint8Array | undefined {
+  const range = objectRange(revision, ref);
+  if (!range) return undefined;
+  const bytes = Buffer.from(revision.bytes);
+  const text = bytes.toString('latin1', range.start, range.end);
+  const fixed = `D:${date.toISOString().replace(/\D/g, '').slice(0, 14)}+00'00'`;
+  for (const match of text.matchAll(/\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g)) {
+    const clock = match[1] ?? '';
+    if (clock.length !== fixed.length || match.index === undefined) return undefined;
+    const at = range.start + match.index + match[0].length - 1 - clock.length;
+    bytes.write(fixed, at, 'latin1');
+  }
+  return bytes;
 }
 
 /** An XMP packet mirroring the Info dictionary, in the Dublin Core, PDF and XMP schemas. */

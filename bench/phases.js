@@ -31,7 +31,7 @@ await timedImport('liquidjs', 'liquidjs');
 await timedImport('marked', 'marked');
 await timedImport('zod', 'zod');
 await timedImport('libphonenumber-js/max', 'libphonenumber-js/max');
-await timedImport('qrcode', 'qrcode');
+await timedImport('qr', 'qr');
 await timedImport('archiver', 'archiver');
 await timedImport('presskit (lib/index.js, the rest)', '../lib/index.js');
 

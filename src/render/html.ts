@@ -2,7 +2,7 @@ import type { PreparedAsset } from '../assets/prepare.js';
 import { formatBytes } from '../assets/prepare.js';
 import { formatPhoneDisplay, phoneTelUri } from '../contacts/phone.js';
 import type { Contact, ProjectSettings, Release } from '../types.js';
-import { FONT_FACES_PLACEHOLDER, withFontFaces } from './fonts.js';
+import { FONT_FACES_PLACEHOLDER, PRINT_FONT_ORIGIN, withFontFaces } from './fonts.js';
 import {
   aboutHeading,
   contactHeading,
@@ -22,6 +22,12 @@ import type { Theme } from './templates.js';
  */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'";
+
+/** The print version's: its fonts come from the print page's own font origin. */
+const PRINT_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  'font-src data:',
+  `font-src data: ${PRINT_FONT_ORIGIN}`,
+);
 
 /** A contact ready to show: its vCard already written, so the QR code can carry it. */
 export interface ContactCard {
@@ -43,7 +49,10 @@ export interface PageInput {
   generator: string;
   /** Where an asset's bytes are shown from: its kit path on the page, a data: URI in print. */
   assetSrc: (asset: PreparedAsset) => string;
-  /** In print, the footer with download links is omitted. */
+  /**
+   * In print, the footer with download links is omitted, and fonts come from the print
+   * page's font origin rather than inline.
+   */
   print: boolean;
 }
 
@@ -59,7 +68,7 @@ export async function renderPage(input: PageInput): Promise<string> {
 
   const context = {
     lang: release.lang,
-    csp: CONTENT_SECURITY_POLICY,
+    csp: input.print ? PRINT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
     title: release.title,
     summary: release.summary,
     keywords: release.tags.join(', '),
@@ -134,7 +143,7 @@ export async function renderPage(input: PageInput): Promise<string> {
           { href: `${release.slug}.txt`, label: labels.textVersion },
         ],
   };
-  return withFontFaces(await input.theme.render('page', context));
+  return withFontFaces(await input.theme.render('page', context), input.print ? 'print' : 'inline');
 }
 
 function contactView(card: ContactCard, lang: string) {

@@ -1,10 +1,11 @@
 import type { HTTPRequest, Page } from 'puppeteer';
+import { printFont } from './fonts.js';
 
 const prepared = new WeakSet<Page>();
 
 /**
  * Makes `page` fit to print untrusted HTML, once per page: no JavaScript, and no request
- * but for what is inside the document (`data:` and `about:` URLs). The settings stay for
+ * but for what is inside the document (`data:` and `about:` URLs) and presskit's own fonts. The settings stay for
  * the page's life (fail closed): a page that printed once is only ever used to print.
  */
 export async function preparePrintPage(page: Page): Promise<void> {
@@ -27,8 +28,18 @@ function allowOnlyInline(request: HTTPRequest): void {
   // setContent() writes the document in place, so any navigation of the top frame
   // (a meta refresh, say) would throw away the document being printed.
   const leavesDocument = navigation && request.frame()?.parentFrame() === null;
+  const font = navigation ? undefined : printFont(url);
   let settled: Promise<void>;
-  if (inline && !leavesDocument) settled = request.continue();
+  if (font) {
+    // A font of the print version (see withFontFaces): cross-origin to the document, so
+    // the answer allows it; Chrome then keeps it for the page's next documents.
+    settled = request.respond({
+      status: 200,
+      contentType: 'font/woff2',
+      headers: { 'access-control-allow-origin': '*' },
+      body: font,
+    });
+  } else if (inline && !leavesDocument) settled = request.continue();
   // A refused navigation would show Chrome's error page, mid-print or in an iframe;
   // "204 No Content" makes Chrome stay where it is instead.
   else if (navigation) settled = request.respond({ status: 204 });

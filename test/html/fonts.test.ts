@@ -1,6 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserManager } from '../../src/render/browser.js';
-import { FONT_FACES_PLACEHOLDER, withFontFaces } from '../../src/render/fonts.js';
+import {
+  FONT_FACES_PLACEHOLDER,
+  PRINT_FONT_ORIGIN,
+  printFont,
+  withFontFaces,
+} from '../../src/render/fonts.js';
 import { renderPdf } from '../../src/render/pdf.js';
 import { CHROMIUM, pdffonts, pdfText, removeToolFiles } from '../pdf/helpers.js';
 
@@ -39,6 +44,24 @@ describe('withFontFaces', () => {
     }
   });
 
+  it('points the same rules at the print font origin for printing, and serves those fonts', async () => {
+    const text = 'Plain English, and Łódź';
+    const inline = faces(await withFontFaces(page(text)));
+    const print = faces(await withFontFaces(page(text), 'print'));
+    expect(print).toHaveLength(inline.length);
+    expect(print.join('\n')).not.toContain('data:');
+    const urls = print.map((rule) => /src: url\(([^)]+)\) format\('woff2'\)/.exec(rule)?.[1]);
+    for (const [index, url] of urls.entries()) {
+      expect(url?.startsWith(`${PRINT_FONT_ORIGIN}/`)).toBe(true);
+      const font = printFont(url ?? '');
+      // The served bytes are the very font the inline rule carries.
+      expect(font?.subarray(0, 4).toString('latin1')).toBe('wOF2');
+      expect(inline[index]).toContain(font?.toString('base64'));
+    }
+    expect(printFont(`${PRINT_FONT_ORIGIN}/unknown.woff2`)).toBeUndefined();
+    expect(printFont('https://example.org/inter-latin-400-normal.woff2')).toBeUndefined();
+  });
+
   it('leaves a page without the placeholder as it is', async () => {
     const html = '<!doctype html><title>t</title><p>Łódź</p>';
     expect(await withFontFaces(html)).toBe(html);
@@ -63,5 +86,23 @@ describe('withFontFaces in print', () => {
       'SourceSerif4-Italic',
       'SourceSerif4-Regular',
     ]);
+  });
+
+  it('prints with fonts from the print font origin, document after document on one page', async () => {
+    const meta = { title: 't', keywords: [], lang: 'pl', date: new Date(0), creator: 'test' };
+    const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src ${PRINT_FONT_ORIGIN}">`;
+    // The second and third are served from Chrome's cache, or asked again: either way the
+    // bundled faces, never a fallback.
+    for (const text of ['Żółć Łódź', 'Zażółć gęślą jaźń', 'Plain English']) {
+      const html = (await withFontFaces(page(text), 'print')).replace('<head>', `<head>${csp}`);
+      const pdf = await renderPdf(manager, html, meta);
+      expect(pdfText(pdf)).toContain(text);
+      const names = pdffonts(pdf).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''));
+      expect(
+        names.every((name) => /^(Inter|SourceSerif4)-/.test(name)),
+        names.join(),
+      ).toBe(true);
+      expect(names).toContain('SourceSerif4-Regular');
+    }
   });
 });

@@ -94,16 +94,17 @@ function neededSubsets(face: FaceRules, points: readonly number[]): FontFaceRule
  */
 function codePointsOf(html: string): number[] {
   const points = new Set<number>([0x41]);
-  for (let i = 0; i < html.length; i++) {
-    if (html.charCodeAt(i) < 0x80) continue;
-    const point = html.codePointAt(i) ?? 0;
-    points.add(point);
-    if (point > 0xffff) i++;
+  // Runs beyond ASCII are found by the regex engine, far faster than a loop over every char.
+  for (const [run] of html.matchAll(/[^\x00-\x7F]+/g)) {
+    for (const char of run) points.add(char.codePointAt(0) ?? 0);
   }
-  for (const match of html.matchAll(/&#(x[0-9a-f]+|\d+);/gi)) {
-    const digits = match[1] ?? '';
-    const point = digits[0] === 'x' || digits[0] === 'X' ? parseInt(digits.slice(1), 16) : +digits;
-    if (point <= 0x10ffff) points.add(point);
+  if (html.includes('&#')) {
+    for (const match of html.matchAll(/&#(x[0-9a-f]+|\d+);/gi)) {
+      const digits = match[1] ?? '';
+      const point =
+        digits[0] === 'x' || digits[0] === 'X' ? parseInt(digits.slice(1), 16) : +digits;
+      if (point <= 0x10ffff) points.add(point);
+    }
   }
   return [...points];
 }

@@ -10,8 +10,14 @@ import { defineConfig } from 'rolldown';
 export default defineConfig({
   input: { cli: 'lib/cli.js', index: 'lib/index.js' },
   platform: 'node',
-  // cosmiconfig (puppeteer's config loader) requires TypeScript only for a .ts config file.
-  external: ['typescript'],
+  // puppeteer reads its config file (.puppeteerrc.cjs, say) with cosmiconfig, which loads
+  // it through CommonJS's own loader (`__filename`, `require.cache`): it must stay a real
+  // CommonJS module from node_modules, so it is a dependency of presskit's own. TypeScript
+  // is only for a .ts config file.
+  external: ['cosmiconfig', 'typescript'],
+  // gray-matter's JavaScript engine calls eval(); presskit replaces it with one that throws
+  // (src/release/load.ts), so the warning says nothing new.
+  checks: { eval: false },
   output: {
     dir: 'bundled',
     format: 'esm',

@@ -152,7 +152,9 @@ for (const [index, source] of sources.entries()) {
       return barePage.pdf(PDF_OPTIONS);
     });
   const guarded = () =>
-    time('print, presskit (print version, JS off + interception)', () => printHtml(presskitPage, printed));
+    time('print, presskit (print version, JS off + interception)', () =>
+      printHtml(presskitPage, printed),
+    );
   let chromePdf;
   if (index % 2 === 0) {
     chromePdf = await bare();

@@ -571,7 +571,7 @@ try {
       '',
       "## Where presskit's time goes",
       '',
-      `bench/phases.js, ${p.releases} releases built one at a time in one process (median ms per release; print HTML ${fmt(p.meanPrintHtmlKB, 0)} kB on average, fonts inline). The two print lines print the same HTML on the same browser, alternately.`,
+      `bench/phases.js, ${p.releases} releases built one at a time in one process (median ms per release; presskit's print version ${fmt(p.meanPrintHtmlKB, 0)} kB on average, its fonts served by the page's request filter). The two print lines print each release on the same browser, alternately: the kit's page as the floor does (fonts inline), and presskit's print version presskit's way.`,
       '',
       '| phase | wall ms per release | Node CPU ms per release |',
       '| --- | --- | --- |',

@@ -33,7 +33,7 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the real CLI (compiled into lib/ by `npm run build`) as a user would. */
+/** Runs the real CLI (bin/presskit.js, on the bundle `npm run build` makes) as a user would. */
 export function runCli(
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },

@@ -7,8 +7,8 @@
  *   node bench/floor.js <concurrency> <outDir> <file.html>...
  *   node bench/floor.js <concurrency>:<fresh page every N> <outDir> <file.html>...
  *
- * Each page is closed and replaced after N documents (default 20, as presskit does):
- * Chrome slows down on a page that has printed many setContent() documents, so a bare
+ * Each page is closed and replaced after N documents (default 20):
+ * Chrome slows down on a page that has printed many setContent() documents with inline fonts, so a bare
  * script that never replaces its pages would be a slow floor, not the best one. The
  * result also has the time of each successive block of 100 documents, to show that.
  *

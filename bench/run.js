@@ -361,13 +361,13 @@ try {
         ? { wallMs: run.wallMs }
         : { failed: run.result?.failed, firstError: run.result?.firstError, wallMs: run.wallMs };
     }
-    // Why presskit and the floor replace a page after 20 documents: does a page slow down with use?
+    // Why the floor replaces a page after 20 documents: does a page printing inline fonts slow down with use?
     const many = [...htmlFiles, ...htmlFiles, ...htmlFiles, ...htmlFiles];
     log(`page reuse: floor, ${many.length} documents on 2 pages`);
     const pageReuse = {};
     for (const [label, pages] of [
       ['kept for every document', '2:1000000'],
-      ['replaced every 20 documents (the default)', '2:20'],
+      ["replaced every 20 documents (the floor's default)", '2:20'],
     ]) {
       const run = await measure(`floor, pages ${label}`, FLOOR, [pages, floorOut, ...many]);
       pageReuse[label] = run.ok
@@ -610,7 +610,7 @@ try {
     '## How each tool was run',
     '',
     `- **presskit**: \`build({ root, out: 'dist', force: true })\` from the package entry (bundled/index.js, what \`import 'presskit'\` loads) in a fresh Node process (bench/child-build.js), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
-    `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, each replaced by a fresh one after 20 documents as presskit does (see the page-reuse table), \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip. presskit itself prints a print version of each page whose fonts its page's request filter serves from memory, which Chrome then keeps for the page's next documents instead of decoding inline fonts again for each: its Chromium spends less per document than the floor's (see the phase table, which prints each release both ways).`,
+    `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, each replaced by a fresh one after 20 documents, its best with inline fonts (see the page-reuse table; presskit, whose print fonts are served, replaces its pages after 100), \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip. presskit itself prints a print version of each page whose fonts its page's request filter serves from memory, which Chrome then keeps for the page's next documents instead of decoding inline fonts again for each: its Chromium spends less per document than the floor's (see the phase table, which prints each release both ways).`,
     `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`launch_options: { executablePath, args: ['--no-sandbox'] }\`. Its public \`mdToPdf()\` converts one document per call and launches a browser each time; its CLI takes many files in one call with one shared browser but starts them all at once. With ${CORPUS} files at once on this machine, the pages hit md-to-pdf's 30 s navigation timeout (see \`--full\` above), so the ${CORPUS}-document figure runs the CLI's own pipeline (its file server, \`convertMdToPdf\` with its shared browser) with ${MD_TO_PDF_PAGES} files at a time (see the \`MD_TO_PDF_PAGES\` comment in bench/run.js for why 4). The single document uses the public \`mdToPdf()\`.`,
   );
   if (failures.length > 0) {

@@ -1,4 +1,5 @@
 import { PresskitError } from '../errors.js';
+import { lazyBrowser } from './lazy-browser.js';
 import type { BuildOptions, BuildReport } from './options.js';
 import { defaultConcurrency } from './settings.js';
 
@@ -19,6 +20,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       message: `must be a positive whole number, got ${concurrency}`,
     });
   }
-  const { runBuild } = await import('./run-build.js');
-  return runBuild(options, concurrency);
+  const browser = lazyBrowser(options.browser, options.env ?? process.env, concurrency);
+  try {
+    // Forced, so something will print (unless nothing is found, and then it is closed at
+    // once): Chromium starts before the rest of presskit loads, and boots while it does.
+    if (options.force) await browser.warmUp();
+    const { runBuild } = await import('./run-build.js');
+    return await runBuild(options, concurrency, browser);
+  } finally {
+    await browser.close();
+  }
 }

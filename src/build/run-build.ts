@@ -12,7 +12,6 @@ import type { KitSummary } from '../newsroom/kit-summary.js';
 import type { ProjectSettings } from '../types.js';
 import { projectDigest, releaseFingerprint } from './fingerprint.js';
 import type { LazyBrowser } from './lazy-browser.js';
-import { lazyBrowser } from './lazy-browser.js';
 import type { BuildOptions, BuildReport, ReleaseReport } from './options.js';
 import { prepareRelease } from './prepare-release.js';
 import { resolveOutDir, resolveSettings } from './settings.js';
@@ -37,7 +36,11 @@ interface BuildContext {
 }
 
 /** `build()` once its options are checked; see build.ts. */
-export async function runBuild(options: BuildOptions, concurrency: number): Promise<BuildReport> {
+export async function runBuild(
+  options: BuildOptions,
+  concurrency: number,
+  browser: LazyBrowser,
+): Promise<BuildReport> {
   const started = performance.now();
   const root = resolve(options.root ?? process.cwd());
   const env = options.env ?? process.env;
@@ -46,7 +49,6 @@ export async function runBuild(options: BuildOptions, concurrency: number): Prom
   const outDir = resolveOutDir(root, config, options);
   const all = await discoverReleases(options.paths ?? ['releases'], root);
   const sources = options.shard ? selectShard(all, options.shard) : all;
-  const browser = lazyBrowser(options.browser, env, concurrency);
   const context: BuildContext = {
     root,
     outDir,

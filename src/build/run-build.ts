@@ -65,9 +65,10 @@ export async function runBuild(
     env,
     slugs: new Map(),
   };
-  // Sure to print something (forced, or a first build): start the browser now, while
-  // releases are read and rendered, rather than when the first one is ready to print.
-  if (sources.length > 0 && (options.force || !existsSync(join(outDir, STATE_DIR)))) {
+  // A first build is sure to print: start the browser now, while releases are read and
+  // rendered, rather than when the first one is ready to print. (build() has already
+  // started it for a forced build.)
+  if (sources.length > 0 && !existsSync(join(outDir, STATE_DIR))) {
     void browser.warmUp();
   }
   // Closed as soon as every release is past printing: closing takes a few hundred

@@ -5,8 +5,9 @@ const prepared = new WeakSet<Page>();
 
 /**
  * Makes `page` fit to print untrusted HTML, once per page: no JavaScript, and no request
- * but for what is inside the document (`data:` and `about:` URLs) and presskit's own fonts. The settings stay for
- * the page's life (fail closed): a page that printed once is only ever used to print.
+ * but for what is inside the document (`data:` and `about:` URLs) and presskit's own print
+ * fonts. The settings stay for the page's life (fail closed): a page that printed once is
+ * only ever used to print.
  */
 export async function preparePrintPage(page: Page): Promise<void> {
   if (prepared.has(page)) return;

@@ -37,11 +37,7 @@ export function readRevision(bytes: Uint8Array): PdfRevision | undefined {
   if (!end) return undefined;
   const xrefOffset = Number(end[1]);
   if (latin1(bytes, xrefOffset, xrefOffset + 4) !== 'xref') return undefined;
-  const trailerAt = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(
-    'trailer',
-    xrefOffset,
-    'latin1',
-  );
+  const trailerAt = view(bytes).indexOf('trailer', xrefOffset, 'latin1');
   if (trailerAt < 0) return undefined;
   const offsets = parseXrefTable(latin1(bytes, xrefOffset + 4, trailerAt));
   const context = PDFContext.create();
@@ -73,8 +69,7 @@ export function objectRange(
   ) {
     return undefined;
   }
-  const view = Buffer.from(revision.bytes.buffer, revision.bytes.byteOffset, revision.bytes.length);
-  const end = view.indexOf('endobj', start, 'latin1');
+  const end = view(revision.bytes).indexOf('endobj', start, 'latin1');
   return end < 0 ? undefined : { start, bodyStart: start + header[0].length, end };
 }
 
@@ -164,9 +159,10 @@ function ascii(text: string): Uint8Array {
 }
 
 function latin1(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
-    'latin1',
-    start,
-    end,
-  );
+  return view(bytes).toString('latin1', start, end);
+}
+
+/** The same bytes as a Buffer, for its search and decoding, without a copy. */
+function view(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -45,7 +45,7 @@ const SAVE_OPTIONS: SaveOptions = {
 };
 
 /** Chrome's own clock times, the only part of its output that changes between equal runs. */
-const CHROME_DATES = /\/(?:CreationDate|ModDate)\s*\(D:[^)]*\)/g;
+const CHROME_DATES = /\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g;
 
 /**
  * Chrome writes only /Title and its own clock time. This sets the rest of the Info
@@ -115,24 +115,21 @@ async function rewriteWithMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<
     updateMetadata: false,
     parseSpeed: ParseSpeeds.Fastest,
   });
-  const producer = [doc.getProducer(), 'pdf-lib'].filter(Boolean).join('; ');
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  if (meta.author !== undefined) doc.setAuthor(meta.author);
-  if (meta.subject !== undefined) doc.setSubject(meta.subject);
-  // pdf-lib joins keywords with spaces, which would merge multi-word keywords.
-  if (meta.keywords.length > 0) doc.setKeywords([meta.keywords.join(', ')]);
-  doc.setCreator(meta.creator);
-  doc.setProducer(producer);
-  doc.setCreationDate(meta.date);
-  doc.setModificationDate(meta.date);
+  const { context } = doc;
+  const existing = context.trailerInfo.Info;
+  const info = existing ? context.lookup(existing, PDFDict) : context.obj({});
+  if (!existing) context.trailerInfo.Info = context.register(info);
+  const producer = producerOf(info.get(PDFName.of('Producer')));
+  for (const [key, value] of infoEntries(meta, producer)) info.set(PDFName.of(key), value);
   doc.setLanguage(meta.lang);
+  doc.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
   const xmp = xmpStream(doc.context, meta, producer);
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   return doc.save(SAVE_OPTIONS);
 }
 
-/** The Info dictionary's entries, encoded as pdf-lib's setters (used by the rewrite) encode them. */
+/** The Info dictionary's entries, encoded as pdf-lib's own setters encode them. */
 function infoEntries(meta: PdfMetadata, producer: string): [string, PDFObject][] {
   const text = (value: string): PDFHexString => PDFHexString.fromText(value);
   return [
@@ -191,7 +188,7 @@ function withFixedClockTimes(
   const bytes = Buffer.from(revision.bytes);
   const text = bytes.toString('latin1', range.start, range.end);
   const fixed = `D:${date.toISOString().replace(/\D/g, '').slice(0, 14)}+00'00'`;
-  for (const match of text.matchAll(/\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g)) {
+  for (const match of text.matchAll(CHROME_DATES)) {
     const clock = match[1] ?? '';
     if (clock.length !== fixed.length || match.index === undefined) return undefined;
     const at = range.start + match.index + match[0].length - 1 - clock.length;

@@ -6,14 +6,15 @@
 import { performance } from 'node:perf_hooks';
 import puppeteer from 'puppeteer';
 import { findBrowser } from '../lib/render/browser-path.js';
-import { launchArgs } from '../lib/render/launch-args.js';
+import { headlessMode, launchArgs } from '../lib/render/launch-args.js';
 
 /** The browser, and how long its launch took in milliseconds. */
 export async function launchBareBrowser() {
   const started = performance.now();
+  const executablePath = findBrowser();
   const browser = await puppeteer.launch({
-    executablePath: findBrowser(),
-    headless: true,
+    executablePath,
+    headless: headlessMode(executablePath),
     pipe: true,
     args: launchArgs(),
   });

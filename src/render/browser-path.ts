@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import puppeteer from 'puppeteer';
 import { PresskitError } from '../errors.js';
 
@@ -16,8 +16,9 @@ const INSTALL_HINT =
 
 /**
  * The browser to print with, in this order: `--browser`, `PUPPETEER_EXECUTABLE_PATH`,
- * `CHROME_PATH`, puppeteer's own cache, the usual system paths. A path the user set
- * must exist: silently falling back to another browser would hide their mistake.
+ * `CHROME_PATH`, puppeteer's own cache, the usual system paths, each time a headless shell
+ * before a full browser (see `defaultFallbacks`). A path the user set must exist: silently
+ * falling back to another browser would hide their mistake.
  *
  * `fallbacks` (puppeteer's cache, then system paths) is a parameter so tests can
  * simulate a machine without a browser.
@@ -52,12 +53,23 @@ function userChoice(explicit: string | undefined, env: NodeJS.ProcessEnv): Candi
   return undefined;
 }
 
-/** Puppeteer's downloaded browser first (the version it is tested with), then system ones. */
+/**
+ * Puppeteer's downloaded browsers first (the version it is tested with), then system ones.
+ * Where both are installed, chrome-headless-shell comes before full Chrome or Chromium: the
+ * same Blink, printing the same PDFs, but it writes them in the page's own process, where
+ * full Chromium starts a print compositor process for every PDF (a fifth of its time per
+ * document here; BENCHMARKS.md). Debian's binary is named directly: its
+ * /usr/bin/chromium-headless-shell is a script that does not `exec` it.
+ */
 export function defaultFallbacks(env: NodeJS.ProcessEnv = process.env): string[] {
   const paths: string[] = [];
-  const cached = puppeteerCachePath();
-  if (cached !== undefined) paths.push(cached);
+  for (const mode of ['shell', true] as const) {
+    const cached = puppeteerCachePath(mode);
+    if (cached !== undefined) paths.push(cached);
+  }
   paths.push(
+    '/usr/lib/chromium/chromium-headless-shell',
+    '/usr/bin/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
@@ -72,9 +84,14 @@ export function defaultFallbacks(env: NodeJS.ProcessEnv = process.env): string[]
   return paths;
 }
 
-function puppeteerCachePath(): string | undefined {
+/** Whether `path` is a chrome-headless-shell build, which puppeteer launches its own way. */
+export function isHeadlessShell(path: string): boolean {
+  return /headless[-_]shell(\.exe)?$/i.test(basename(path));
+}
+
+function puppeteerCachePath(headless: 'shell' | true): string | undefined {
   try {
-    return puppeteer.executablePath();
+    return puppeteer.executablePath({ headless });
   } catch {
     // Puppeteer throws when its configuration names no browser it knows; that only
     // means its cache has nothing to offer, so the search goes on.

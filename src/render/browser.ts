@@ -9,7 +9,7 @@ import puppeteer from 'puppeteer';
 import type { Browser, Page } from 'puppeteer';
 import { PresskitError } from '../errors.js';
 import { findBrowser } from './browser-path.js';
-import { launchArgs } from './launch-args.js';
+import { headlessMode, launchArgs } from './launch-args.js';
 
 export interface BrowserManagerOptions {
   /** Chrome or Chromium to run; found with `findBrowser()` at launch time when absent. */
@@ -187,7 +187,7 @@ export class BrowserManager implements AsyncDisposable {
     try {
       const browser = await puppeteer.launch({
         executablePath,
-        headless: true,
+        headless: headlessMode(executablePath),
         // A pipe instead of a DevTools port on localhost, which any local process could use.
         pipe: true,
         userDataDir: this.#userDataDir,

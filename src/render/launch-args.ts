@@ -1,4 +1,13 @@
 /** Chromium's switches, shared by presskit's browser and the benchmark's floor script. */
+import { isHeadlessShell } from './browser-path.js';
+
+/**
+ * Puppeteer's `headless` setting for `executablePath`: chrome-headless-shell is started as
+ * the shell it is (`--headless`), any other Chrome in its new headless mode.
+ */
+export function headlessMode(executablePath: string): 'shell' | true {
+  return isHeadlessShell(executablePath) ? 'shell' : true;
+}
 
 /**
  * Puppeteer's defaults already disable background networking, sync, extensions,

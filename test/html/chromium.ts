@@ -5,6 +5,7 @@ import puppeteer from 'puppeteer';
 import type { Browser, Page } from 'puppeteer';
 import type AxeCore from 'axe-core';
 import { findBrowser } from '../../src/render/browser-path.js';
+import { headlessMode } from '../../src/render/launch-args.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,9 +27,10 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
  * reach the network would fail fast instead of leaving the machine.
  */
 export function launchChromium(): Promise<Browser> {
+  const executablePath = findBrowser();
   return puppeteer.launch({
-    executablePath: findBrowser(),
-    headless: true,
+    executablePath,
+    headless: headlessMode(executablePath),
     pipe: true,
     args: [
       '--disable-gpu',

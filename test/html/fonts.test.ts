@@ -7,7 +7,7 @@ import {
   withFontFaces,
 } from '../../src/render/fonts.js';
 import { renderPdf } from '../../src/render/pdf.js';
-import { CHROMIUM, pdffonts, pdfText, removeToolFiles } from '../pdf/helpers.js';
+import { BROWSER, pdffonts, pdfText, removeToolFiles } from '../pdf/helpers.js';
 
 const LATIN_EXT = /unicode-range: U\+0100-02BA/;
 
@@ -69,7 +69,7 @@ describe('withFontFaces', () => {
 });
 
 describe('withFontFaces in print', () => {
-  const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+  const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
   afterAll(async () => {
     await manager.close();
     removeToolFiles();

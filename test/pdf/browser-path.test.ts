@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PresskitError } from '../../src/errors.js';
-import { defaultFallbacks, findBrowser } from '../../src/render/browser-path.js';
+import { defaultFallbacks, findBrowser, isHeadlessShell } from '../../src/render/browser-path.js';
 
 let dir: string;
 let fake: Record<'flag' | 'puppeteer' | 'chrome' | 'cache' | 'system', string>;
@@ -97,17 +97,44 @@ describe('findBrowser', () => {
     }
   });
 
-  it("finds this machine's browser with no settings at all", () => {
-    // Debian's chromium is installed here; puppeteer's cache is empty (skipDownload).
-    expect(findBrowser(undefined, {})).toBe('/usr/bin/chromium');
+  it("finds this machine's browser with no settings at all: Debian's headless shell", () => {
+    // scripts/setup.sh installs Debian's chromium and chromium-headless-shell; puppeteer's
+    // cache is empty (skipDownload).
+    expect(findBrowser(undefined, {})).toBe('/usr/lib/chromium/chromium-headless-shell');
+  });
+});
+
+describe('isHeadlessShell', () => {
+  it('knows chrome-headless-shell builds by their file name, and nothing else', () => {
+    for (const shell of [
+      '/usr/lib/chromium/chromium-headless-shell',
+      '/home/me/.cache/puppeteer/chrome-headless-shell/linux-1/chrome-headless-shell-linux64/chrome-headless-shell',
+      'C:\\cache\\chrome-headless-shell.exe',
+    ]) {
+      expect(isHeadlessShell(shell), shell).toBe(true);
+    }
+    for (const full of [
+      '/usr/bin/chromium',
+      '/usr/bin/google-chrome',
+      '/opt/headless-shell-tools/chrome',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    ]) {
+      expect(isHeadlessShell(full), full).toBe(false);
+    }
   });
 });
 
 describe('defaultFallbacks', () => {
-  it("puts puppeteer's cache first, then the usual system paths in order", () => {
+  it("puts puppeteer's cache first, then the usual system paths in order, shells first", () => {
     const paths = defaultFallbacks({});
-    expect(paths[0]).toBe(puppeteer.executablePath());
+    expect(paths.slice(0, 2)).toEqual([
+      puppeteer.executablePath({ headless: 'shell' }),
+      puppeteer.executablePath(),
+    ]);
+    expect(paths[0]).toMatch(/chrome-headless-shell/);
     const order = [
+      '/usr/lib/chromium/chromium-headless-shell',
+      '/usr/bin/chromium-headless-shell',
       '/usr/bin/chromium',
       '/usr/bin/chromium-browser',
       '/usr/bin/google-chrome',
@@ -117,7 +144,7 @@ describe('defaultFallbacks', () => {
       '/Applications/Chromium.app/Contents/MacOS/Chromium',
     ];
     const positions = order.map((path) => paths.indexOf(path));
-    expect(positions.every((position) => position > 0)).toBe(true);
+    expect(positions.every((position) => position > 1)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { PresskitError } from '../../src/errors.js';
 import { BrowserManager } from '../../src/render/browser.js';
-import { CHROMIUM } from './helpers.js';
+import { BROWSER } from './helpers.js';
 
 /** True while a process with this id exists (a reaped child no longer does). */
 function alive(pid: number): boolean {
@@ -50,7 +50,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 // One manager for the pool tests; the lifecycle tests need their own.
-const shared = new BrowserManager({ executablePath: CHROMIUM, concurrency: 2 });
+const shared = new BrowserManager({ executablePath: BROWSER, concurrency: 2 });
 afterAll(() => shared.close());
 afterEach(() => {
   vi.restoreAllMocks();
@@ -115,7 +115,7 @@ describe('BrowserManager pool', () => {
 
 describe('BrowserManager start', () => {
   it('launches the browser on request, before any page, and pages then use it', async () => {
-    const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+    const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
     try {
       expect(manager.launched).toBe(false);
       await Promise.all([manager.start(), manager.start()]);
@@ -134,7 +134,7 @@ describe('BrowserManager preparePage', () => {
   it('prepares every page before its first use, the one start() opens ahead included', async () => {
     const prepared: Page[] = [];
     const manager = new BrowserManager({
-      executablePath: CHROMIUM,
+      executablePath: BROWSER,
       concurrency: 2,
       preparePage: async (page) => {
         await page.setJavaScriptEnabled(false);
@@ -166,7 +166,7 @@ describe('BrowserManager preparePage', () => {
   it('closes a page whose preparation failed, and reports the failure', async () => {
     let opened: Page | undefined;
     const manager = new BrowserManager({
-      executablePath: CHROMIUM,
+      executablePath: BROWSER,
       concurrency: 1,
       preparePage: async (page) => {
         opened = page;
@@ -184,7 +184,7 @@ describe('BrowserManager preparePage', () => {
 
 describe('BrowserManager page reuse', () => {
   it('replaces a page after it has served pageUses times', async () => {
-    const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1, pageUses: 3 });
+    const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1, pageUses: 3 });
     try {
       const pages: Page[] = [];
       for (let i = 0; i < 7; i++) pages.push(await manager.withPage(async (page) => page));
@@ -206,7 +206,7 @@ describe('BrowserManager page reuse', () => {
 
 describe('BrowserManager lifecycle', () => {
   it('closes idempotently and leaves no browser process or profile behind', async () => {
-    const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+    const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
     await manager.withPage(async (page) => page.setContent('<p>hello</p>'));
     const pid = manager.pid;
     if (pid === undefined) throw new Error('no browser pid');
@@ -225,7 +225,7 @@ describe('BrowserManager lifecycle', () => {
   });
 
   it('fails queued callers when closed, instead of leaving them waiting', async () => {
-    const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+    const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
     let started: () => void = () => undefined;
     const running = new Promise<void>((resolve) => (started = resolve));
     const holder = manager.withPage(async (page) => {
@@ -244,7 +244,7 @@ describe('BrowserManager lifecycle', () => {
     // Profiles go to os.tmpdir(), which follows TMPDIR: a private one shows exactly ours.
     const privateTmp = mkdtempSync(join(tmpdir(), 'presskit-midlaunch-'));
     vi.stubEnv('TMPDIR', privateTmp);
-    const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+    const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
     const launch = puppeteer.launch.bind(puppeteer);
     let closing: Promise<void> | undefined;
     vi.spyOn(puppeteer, 'launch').mockImplementation((options) => {

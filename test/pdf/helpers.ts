@@ -6,8 +6,20 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The machine's browser: tests must fail, not skip, when it is missing. */
-export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * The machine's browsers, both installed by scripts/setup.sh: tests must fail, not skip,
+ * when one is missing. presskit prints with the headless shell when there is one, and
+ * falls back to full Chromium.
+ */
+export const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
+export const FULL_CHROMIUM = '/usr/bin/chromium';
+/** The browser presskit finds on this machine, which most tests print with. */
+export const BROWSER = HEADLESS_SHELL;
+/** For the tests that must hold with either browser. */
+export const BROWSERS = [
+  ['chromium-headless-shell', HEADLESS_SHELL],
+  ['full Chromium', FULL_CHROMIUM],
+] as const;
 
 /** An `@font-face` rule with a bundled @fontsource woff2 inlined as a data: URI. */
 export function inlineFontFace(family: string, pkg: string, file: string): string {

@@ -9,8 +9,10 @@ import { printHtml, renderPdf } from '../../src/render/pdf.js';
 import type { PdfMetadata } from '../../src/render/pdf.js';
 import { setPdfMetadata } from '../../src/render/pdf-metadata.js';
 import { readRevision } from '../../src/render/pdf-revision.js';
+import { headlessMode } from '../../src/render/launch-args.js';
 import {
-  CHROMIUM,
+  BROWSER,
+  BROWSERS,
   pdffonts,
   pdfinfo,
   pdfText,
@@ -22,9 +24,18 @@ import {
 } from './helpers.js';
 
 // One browser, one page: every render in this file also proves that page reuse is clean.
-const manager = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
+// The same for each browser presskit may find, for what must hold with either.
+const managers = new Map<string, BrowserManager>(
+  BROWSERS.map(([, path]) => [path, new BrowserManager({ executablePath: path, concurrency: 1 })]),
+);
+const managerFor = (path: string): BrowserManager => {
+  const found = managers.get(path);
+  if (found === undefined) throw new Error(`no manager for ${path}`);
+  return found;
+};
 afterAll(async () => {
-  await manager.close();
+  await Promise.all([manager, ...managers.values()].map((each) => each.close()));
   removeToolFiles();
 });
 
@@ -38,12 +49,12 @@ const meta: PdfMetadata = {
   creator: 'presskit 0.1.0',
 };
 
-describe('renderPdf on a two-page A4 document', () => {
+describe.each(BROWSERS)('renderPdf on a two-page A4 document, with %s', (_name, browser) => {
   let pdf: Uint8Array;
   let info: Map<string, string>;
 
   beforeAll(async () => {
-    pdf = await renderPdf(manager, sampleHtml(), meta);
+    pdf = await renderPdf(managerFor(browser), sampleHtml(), meta);
     info = pdfinfo(pdf);
   });
 
@@ -122,7 +133,7 @@ describe('renderPdf, other cases', () => {
     const second = await renderPdf(manager, sampleHtml(), meta);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     // A fresh browser, a fresh page, another moment: still the same bytes.
-    await using fresh = new BrowserManager({ executablePath: CHROMIUM, concurrency: 1 });
+    await using fresh = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
     const third = await renderPdf(fresh, sampleHtml(), meta);
     expect(Buffer.from(third).equals(Buffer.from(first))).toBe(true);
     const later = await renderPdf(manager, sampleHtml(), { ...meta, date: new Date('2017-01-01') });
@@ -182,102 +193,107 @@ describe('renderPdf, other cases', () => {
   });
 });
 
-describe('renderPdf blocks scripts and every request that is not data: or about:', () => {
-  const requests: string[] = [];
-  let connections = 0;
-  const server = createServer((request, response) => {
-    requests.push(request.url ?? '');
-    const css = request.url?.endsWith('.css') ?? false;
-    response.setHeader('content-type', css ? 'text/css' : 'text/html');
-    response.end(css ? 'body::after { content: "LEAKED-CSS"; }' : '<p>LEAKED-HTML</p>');
-  });
-  server.on('connection', () => connections++);
-  let origin: string;
-  // A browser without presskit's launch flags, to test each layer of the lock-down alone.
-  let plain: Browser;
-
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('server has no port');
-    origin = `127.0.0.1:${address.port}`;
-    plain = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      pipe: true,
-      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+describe.each(BROWSERS)(
+  'renderPdf with %s blocks scripts and every request that is not data: or about:',
+  (_name, browser) => {
+    const manager = managerFor(browser);
+    const requests: string[] = [];
+    let connections = 0;
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      const css = request.url?.endsWith('.css') ?? false;
+      response.setHeader('content-type', css ? 'text/css' : 'text/html');
+      response.end(css ? 'body::after { content: "LEAKED-CSS"; }' : '<p>LEAKED-HTML</p>');
     });
-  });
-  beforeEach(() => {
-    requests.length = 0;
-    connections = 0;
-  });
-  afterAll(async () => {
-    await plain.close();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+    server.on('connection', () => connections++);
+    let origin: string;
+    // A browser without presskit's launch flags, to test each layer of the lock-down alone.
+    let plain: Browser;
 
-  const hostileHtml = () =>
-    sampleHtml({
-      head: `
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address = server.address();
+      if (address === null || typeof address === 'string') throw new Error('server has no port');
+      origin = `127.0.0.1:${address.port}`;
+      plain = await puppeteer.launch({
+        executablePath: browser,
+        headless: headlessMode(browser),
+        pipe: true,
+        args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+      });
+    });
+    beforeEach(() => {
+      requests.length = 0;
+      connections = 0;
+    });
+    afterAll(async () => {
+      await plain.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    const hostileHtml = () =>
+      sampleHtml({
+        head: `
 <link rel="preconnect" href="http://${origin}">
 <link rel="stylesheet" href="https://${origin}/tls.css">
 <link rel="stylesheet" href="http://${origin}/plain.css">
 <style>@import url("http://${origin}/import.css"); main { background: url("http://${origin}/bg.png"); }</style>`,
-      body: `
+        body: `
 <img src="http://${origin}/x" alt="remote image">
 <iframe src="file:///etc/passwd" title="local file"></iframe>
 <iframe src="http://${origin}/frame" title="remote frame"></iframe>
 <object data="http://${origin}/object" type="text/html"></object>
 <script>document.body.append("SCRIPT-RAN")</script>
 <script src="http://${origin}/script.js"></script>`,
-    });
+      });
 
-  it('lets nothing reach a local server, not even a connection, and renders no leak', async () => {
-    const pdf = await renderPdf(manager, hostileHtml(), meta);
-    const text = pdfText(pdf);
-    expect(requests).toEqual([]);
-    expect(connections).toBe(0);
-    expect(text).toContain('First heading');
-    for (const leak of ['root:', 'LEAKED-', 'SCRIPT-RAN']) expect(text).not.toContain(leak);
-  });
-
-  it('follows no meta refresh to another address', async () => {
-    const html = sampleHtml({
-      head: `<meta http-equiv="refresh" content="0; url=http://${origin}/r">`,
-    });
-    const pdf = await renderPdf(manager, html, meta);
-    expect(requests).toEqual([]);
-    expect(connections).toBe(0);
-    expect(pdfText(pdf)).not.toContain('LEAKED-');
-  });
-
-  it('blocks every request by interception alone, without the launch flags', async () => {
-    const page = await plain.newPage();
-    try {
-      const pdf = await printHtml(page, hostileHtml());
-      expect(requests).toEqual([]);
+    it('lets nothing reach a local server, not even a connection, and renders no leak', async () => {
+      const pdf = await renderPdf(manager, hostileHtml(), meta);
       const text = pdfText(pdf);
+      expect(requests).toEqual([]);
+      expect(connections).toBe(0);
+      expect(text).toContain('First heading');
       for (const leak of ['root:', 'LEAKED-', 'SCRIPT-RAN']) expect(text).not.toContain(leak);
-    } finally {
-      await page.close();
-    }
-  });
+    });
 
-  it('(control) the same HTML in a plain page does reach the server and run its script', async () => {
-    // Proves the tests above could fail: their URLs really point at a listening server.
-    const page = await plain.newPage();
-    try {
-      await page.setContent(hostileHtml(), { waitUntil: 'load' });
-      const pdf = await page.pdf();
-      expect(requests.length).toBeGreaterThan(0);
-      expect(connections).toBeGreaterThan(0);
-      expect(pdfText(pdf)).toContain('SCRIPT-RAN');
-    } finally {
-      await page.close();
-    }
-  });
-});
+    it('follows no meta refresh to another address', async () => {
+      const html = sampleHtml({
+        head: `<meta http-equiv="refresh" content="0; url=http://${origin}/r">`,
+      });
+      const pdf = await renderPdf(manager, html, meta);
+      expect(requests).toEqual([]);
+      expect(connections).toBe(0);
+      expect(pdfText(pdf)).not.toContain('LEAKED-');
+    });
+
+    it('blocks every request by interception alone, without the launch flags', async () => {
+      const page = await plain.newPage();
+      try {
+        const pdf = await printHtml(page, hostileHtml());
+        expect(requests).toEqual([]);
+        const text = pdfText(pdf);
+        for (const leak of ['root:', 'LEAKED-', 'SCRIPT-RAN']) expect(text).not.toContain(leak);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('(control) the same HTML in a plain page does reach the server and run its script', async () => {
+      // Proves the tests above could fail: their URLs really point at a listening server.
+      const page = await plain.newPage();
+      try {
+        await page.setContent(hostileHtml(), { waitUntil: 'load' });
+        const pdf = await page.pdf();
+        expect(requests.length).toBeGreaterThan(0);
+        expect(connections).toBeGreaterThan(0);
+        expect(pdfText(pdf)).toContain('SCRIPT-RAN');
+      } finally {
+        await page.close();
+      }
+    });
+  },
+);
 
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 

@@ -9,7 +9,8 @@ import { printHtml, renderPdf } from '../../src/render/pdf.js';
 import type { PdfMetadata } from '../../src/render/pdf.js';
 import { setPdfMetadata } from '../../src/render/pdf-metadata.js';
 import { readRevision } from '../../src/render/pdf-revision.js';
-import { headlessMode } from '../../src/render/launch-args.js';
+import { headlessMode, launchArgs } from '../../src/render/launch-args.js';
+import { PDF_OPTIONS } from '../../src/render/print-options.js';
 import {
   BROWSER,
   BROWSERS,
@@ -124,6 +125,50 @@ describe.each(BROWSERS)('renderPdf on a two-page A4 document, with %s', (_name, 
     const text = pdfText(pdf, true);
     expect(text).toContain('Page 1 / 2');
     expect(text).toContain('Page 2 / 2');
+  });
+});
+
+describe('the print page shows print media from the start', () => {
+  let screenFirst: Browser;
+  beforeAll(async () => {
+    screenFirst = await puppeteer.launch({
+      executablePath: BROWSER,
+      headless: headlessMode(BROWSER),
+      pipe: true,
+      args: launchArgs(),
+    });
+  });
+  afterAll(() => screenFirst.close());
+
+  /** Chrome's PDF without its clock times, which differ between any two prints. */
+  const timeless = (pdf: Uint8Array): string =>
+    Buffer.from(pdf)
+      .toString('latin1')
+      .replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '');
+
+  it('matches print media before printing', async () => {
+    const media = await manager.withPage(async (page) => {
+      await printHtml(page, sampleHtml());
+      return page.evaluate(() => [matchMedia('print').matches, matchMedia('screen').matches]);
+    });
+    expect(media).toEqual([true, false]);
+  });
+
+  it('prints the same PDF as a page that loaded the document for the screen', async () => {
+    const html = sampleHtml({
+      head: '<style>@media screen { body { display: flex; font-size: 40px; } }</style>',
+    });
+    const printFirst = await manager.withPage((page) => printHtml(page, html));
+    const page = await screenFirst.newPage();
+    try {
+      await page.setJavaScriptEnabled(false);
+      await page.setContent(html, { waitUntil: 'load' });
+      expect(await page.evaluate(() => matchMedia('screen').matches)).toBe(true);
+      const viaScreen = await page.pdf(PDF_OPTIONS);
+      expect(timeless(printFirst)).toBe(timeless(viaScreen));
+    } finally {
+      await page.close();
+    }
   });
 });
 

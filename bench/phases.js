@@ -70,7 +70,11 @@ const digestParts = {
 const projectDigest = fingerprints.projectDigest && (await fingerprints.projectDigest(digestParts));
 const releaseFingerprint = (prepared) =>
   fingerprints.releaseFingerprint
-    ? fingerprints.releaseFingerprint(projectDigest, prepared.release.sourceFile, prepared.assets)
+    ? fingerprints.releaseFingerprint(
+        projectDigest,
+        prepared.release.sourceFile,
+        prepared.assets.map((asset) => asset.source),
+      )
     : fingerprints.fingerprint({
         ...digestParts,
         sourceFile: prepared.release.sourceFile,
@@ -189,7 +193,13 @@ for (const [index, source] of sources.entries()) {
   );
   await time('commit (renames) + save state', async () => {
     await staged.commit();
-    await saveState(out, release.slug, 'x', { files: [], zip: undefined });
+    await saveState(
+      out,
+      release.slug,
+      'x',
+      { files: [], zip: undefined },
+      { sourceFile: release.sourceFile, assets: [] },
+    );
   });
 }
 // The zip alone, again, on the committed kits: part of the staging line above.

@@ -13,6 +13,8 @@ import { checkMediaType, SNIFF_BYTES, unsafeSvgReason } from './media-type.js';
 export interface PreparedAsset {
   /** Real path of the source file. */
   source: string;
+  /** The path as the release names it, before links are resolved. */
+  requested: string;
   /** Path inside the kit, e.g. `assets/photo.jpg`. */
   kitPath: string;
   mediaType: string;
@@ -101,11 +103,12 @@ export async function prepareAssets(
     }
     const reused = bySource.get(result.source);
     if (reused && request.role === 'inline') {
-      prepared.push({ ...reused, role: 'inline', href: request.written });
+      prepared.push({ ...reused, role: 'inline', href: request.written, requested: request.path });
       continue;
     }
     const asset: PreparedAsset = {
       ...result,
+      requested: request.path,
       kitPath: `assets/${uniqueName(result.source, usedNames)}`,
       role: request.role,
       ...definedOnly({ alt: request.alt, caption: request.caption, credit: request.credit }),

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PreparedAsset } from '../assets/prepare.js';
 import type { ProjectSettings } from '../types.js';
 import { VERSION } from '../version.js';
 
@@ -34,15 +33,16 @@ export async function projectDigest(parts: {
 
 /**
  * A digest of everything one kit is made from: the project digest, the release source and
- * its assets. Equal digests mean equal kits, so the kit need not be rebuilt.
+ * its assets (their real paths, in the order the release names them). Equal digests mean
+ * equal kits, so the kit need not be rebuilt.
  */
 export async function releaseFingerprint(
   project: string,
   sourceFile: string,
-  assets: PreparedAsset[],
+  assetFiles: readonly string[],
 ): Promise<string> {
   const hash = createHash('sha256').update(project);
-  await hashFiles(hash, [sourceFile, ...assets.map((asset) => asset.source)]);
+  await hashFiles(hash, [sourceFile, ...assetFiles]);
   return hash.digest('hex');
 }
 

@@ -16,7 +16,9 @@ import type { BuildOptions, BuildReport, ReleaseReport } from './options.js';
 import { prepareRelease } from './prepare-release.js';
 import { resolveOutDir, resolveSettings } from './settings.js';
 import { selectShard } from './shard.js';
-import { saveState, unchangedReport } from './state.js';
+import { keptReport } from './kept-release.js';
+import type { SavedState } from './state.js';
+import { saveState, savedStatesBySource, unchangedReport } from './state.js';
 import { STAGING_DIR, STATE_DIR } from './paths.js';
 import { mapPool } from '../util/pool.js';
 import type { ReleaseDefaults } from '../release/schema.js';
@@ -33,6 +35,8 @@ interface BuildContext {
   env: NodeJS.ProcessEnv;
   /** slug → the source that claimed it first in this run. */
   slugs: Map<string, string>;
+  /** The last build's state of each release, by source file; empty with `force`. */
+  saved: Map<string, SavedState>;
 }
 
 /** `build()` once its options are checked; see build.ts. */
@@ -64,6 +68,7 @@ export async function runBuild(
     options,
     env,
     slugs: new Map(),
+    saved: options.force ? new Map() : await savedStatesBySource(outDir),
   };
   // A first build is sure to print: start the browser now, while releases are read and
   // rendered, rather than when the first one is ready to print. (build() has already
@@ -129,6 +134,8 @@ async function buildOne(
     timings: { totalMs: 0 },
   };
   try {
+    const kept = await keptRelease(source, context);
+    if (kept) return unchanged(kept, source, started);
     const prepared = await prepareRelease(source, context.settings, context.defaults);
     const { release } = prepared;
     Object.assign(report, {
@@ -142,18 +149,11 @@ async function buildOne(
     const digest = await releaseFingerprint(
       context.projectDigest,
       release.sourceFile,
-      prepared.assets,
+      prepared.assets.map((asset) => asset.source),
     );
     if (!context.options.force) {
       const previous = await unchangedReport(context.outDir, release.slug, digest);
-      if (previous) {
-        return {
-          ...previous,
-          source: source.displayPath,
-          status: 'unchanged',
-          timings: { totalMs: performance.now() - started },
-        };
-      }
+      if (previous) return unchanged(previous, source, started);
     }
     // Chromium boots while the kit's own modules load and the kit renders.
     await context.browser.warmUp();
@@ -175,7 +175,10 @@ async function buildOne(
     report.zip = staged.zip;
     report.status = 'built';
     report.timings = { totalMs: performance.now() - started, pdfMs: staged.pdfMs };
-    await saveState(context.outDir, release.slug, digest, report);
+    await saveState(context.outDir, release.slug, digest, report, {
+      sourceFile: release.sourceFile,
+      assets: prepared.assets.map((asset) => ({ requested: asset.requested, real: asset.source })),
+    });
     return report;
   } catch (error) {
     if (context.options.signal?.aborted && !isPresskitError(error)) {
@@ -190,6 +193,34 @@ async function buildOne(
   } finally {
     pastPrinting();
   }
+}
+
+/** The saved report of a release unchanged since the last build, told without reading it. */
+async function keptRelease(
+  source: ReleaseSource,
+  context: BuildContext,
+): Promise<ReleaseReport | undefined> {
+  const saved = context.saved.get(source.sourceFile);
+  if (saved === undefined) return undefined;
+  const kept = await keptReport(source, saved, {
+    root: context.settings.root,
+    digest: context.projectDigest,
+    outDir: context.outDir,
+  });
+  // A slug another source has claimed in this run is reported by the full path.
+  const slug = kept?.slug;
+  if (slug === undefined || context.slugs.has(slug)) return undefined;
+  context.slugs.set(slug, source.displayPath);
+  return kept;
+}
+
+function unchanged(previous: ReleaseReport, source: ReleaseSource, started: number): ReleaseReport {
+  return {
+    ...previous,
+    source: source.displayPath,
+    status: 'unchanged',
+    timings: { totalMs: performance.now() - started },
+  };
 }
 
 function claimSlug(slug: string, source: ReleaseSource, context: BuildContext): void {

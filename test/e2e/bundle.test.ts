@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, makeProject, minimalRelease, REPO, runCli } from './helpers.js';
@@ -21,6 +21,29 @@ describe('the bundled CLI', () => {
     expect(result.stderr).not.toMatch(/__filename|ReferenceError/);
     expect(result.code).toBe(0);
     expect(existsSync(join(root, 'dist', 'first.zip'))).toBe(true);
+  });
+
+  it('leaves js-yaml without esprima, and still refuses frontmatter that is code', async () => {
+    // `check` loads gray-matter and js-yaml; a whole JavaScript parser behind them only cost
+    // start-up time (see rolldown.config.js).
+    const loaded = await runCli(['check', '--format', 'json'], {
+      cwd: await makeProject({ 'releases/first.md': minimalRelease() }),
+      env: { NODE_DEBUG: 'esm' },
+    });
+    expect(loaded.code, loaded.stderr).toBe(0);
+    const chunks = [...new Set(loaded.stderr.match(/bundled\/[\w-]+\.js/g) ?? [])];
+    expect(chunks).toContain('bundled/cli.js');
+    const sources = chunks.map((chunk) => readFileSync(join(REPO, chunk), 'utf8'));
+    expect(sources.some((source) => source.includes('node_modules/js-yaml/'))).toBe(true);
+    expect(sources.some((source) => source.includes('node_modules/esprima/'))).toBe(false);
+    const code = await makeProject({
+      'releases/code.md':
+        '---js\n{ title: require("fs").writeFileSync("pwned", "") }\n---\n\nBody.\n',
+    });
+    const refused = await runCli(['check'], { cwd: code });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toMatch(/code\.md:1: .*only YAML is read, never code/);
+    expect(existsSync(join(code, 'pwned'))).toBe(false);
   });
 
   it('finds its templates and version from the bundle', async () => {

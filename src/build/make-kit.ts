@@ -6,8 +6,8 @@ import { contactCards } from './contact-cards.js';
 import type { PreparedRelease } from './prepare-release.js';
 import type { RenderedKit } from './render-kit.js';
 import { renderKit } from './render-kit.js';
+import type * as WriteKit from './write-kit.js';
 import type { StagedKit } from './write-kit.js';
-import { stageKit } from './write-kit.js';
 
 export interface MakeKitContext {
   settings: ProjectSettings;
@@ -33,6 +33,8 @@ export async function makeKit(
   const cards = await contactCards(release, context.settings.vcardVersion);
   const theme = loadTheme(context.settings.templateDir);
   let kit: RenderedKit;
+  // The zip library loads while Chrome prints the first PDF, not before it.
+  let staging: Promise<typeof WriteKit> | undefined;
   try {
     kit = await renderKit(
       prepared,
@@ -41,10 +43,16 @@ export async function makeKit(
       theme,
       await context.browser(),
       context.documentDate,
+      () => {
+        staging = import('./write-kit.js');
+        // Awaited below; a failure to load is reported there, not as unhandled.
+        staging.catch(() => undefined);
+      },
     );
   } finally {
     context.printed();
   }
+  const { stageKit } = await (staging ?? import('./write-kit.js'));
   const interrupted = (): PresskitError =>
     new PresskitError('E_INTERRUPTED', { file: release.displayPath, message: 'interrupted' });
   if (context.signal?.aborted) throw interrupted();

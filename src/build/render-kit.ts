@@ -29,6 +29,8 @@ export async function renderKit(
   theme: Theme,
   browser: BrowserManager,
   documentDate: Date,
+  /** Called as the PDF starts printing: Node is then idle until Chrome is done. */
+  whilePrinting: () => void = () => undefined,
 ): Promise<RenderedKit> {
   const { release, assets } = prepared;
   const dateline = datelineText(release);
@@ -85,7 +87,7 @@ export async function renderKit(
   const started = performance.now();
   // Loaded on first use: pdf-lib is heavy and `check` never prints.
   const { renderPdf } = await import('../render/pdf.js');
-  const pdf = await renderPdf(browser, printHtml, {
+  const printing = renderPdf(browser, printHtml, {
     title: release.title,
     ...(release.organization ? { author: release.organization.name } : {}),
     ...(release.summary ? { subject: release.summary } : {}),
@@ -94,6 +96,8 @@ export async function renderKit(
     date: documentDate,
     creator: GENERATOR,
   });
+  whilePrinting();
+  const pdf = await printing;
   const pdfMs = performance.now() - started;
 
   const entries: KitEntry[] = [

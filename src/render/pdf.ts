@@ -1,7 +1,6 @@
 import type { Page } from 'puppeteer';
 import { PresskitError } from '../errors.js';
 import type { BrowserManager } from './browser.js';
-import { setPdfMetadata } from './pdf-metadata.js';
 import { preparePrintPage } from './print-page.js';
 import { PDF_OPTIONS } from './print-options.js';
 import type { PdfMetadata } from './pdf-metadata.js';
@@ -28,8 +27,11 @@ export async function renderPdf(
   meta: PdfMetadata,
   options: PrintOptions = {},
 ): Promise<Uint8Array> {
-  const printed = await manager.withPage((page) => printHtml(page, html, options));
-  return setPdfMetadata(printed, meta);
+  const printed = manager.withPage((page) => printHtml(page, html, options));
+  // pdf-lib loads while Chrome prints (a tenth of a second in a fresh process); it is only
+  // needed once the PDF is back. Both awaited at once, so a failed print is never unhandled.
+  const [{ setPdfMetadata }, pdf] = await Promise.all([import('./pdf-metadata.js'), printed]);
+  return setPdfMetadata(pdf, meta);
 }
 
 /**

@@ -156,7 +156,7 @@ for (const [index, source] of sources.entries()) {
       return barePage.pdf(PDF_OPTIONS);
     });
   const guarded = () =>
-    time('print, presskit (print version, JS off + interception)', () =>
+    time('print, presskit (print version, print media, JS off + interception)', () =>
       printHtml(presskitPage, printed),
     );
   let chromePdf;
@@ -181,7 +181,8 @@ for (const [index, source] of sources.entries()) {
   const metaCpuMs = cpuMs(metaCpu);
   record('PDF metadata (pdf-lib)', metaMs, metaCpuMs);
   // Node's CPU during renderKit's own print is about that of the separate presskit print.
-  const printCpu = cpuPhases['print, presskit (print version, JS off + interception)'].at(-1);
+  const printCpu =
+    cpuPhases['print, presskit (print version, print media, JS off + interception)'].at(-1);
   record(
     'HTML + text rendering (renderKit minus print and pdf-lib)',
     kitMs - manager.captured.printMs - metaMs,

@@ -20,6 +20,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import {
   copyFile,
   cp,
@@ -34,7 +35,7 @@ import {
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { defaultConcurrency } from '../lib/build/settings.js';
-import { findBrowser } from '../lib/render/browser-path.js';
+import { defaultFallbacks, findBrowser, isHeadlessShell } from '../lib/render/browser-path.js';
 import { VERSION } from '../lib/version.js';
 import { generateCorpus } from './corpus.js';
 import { BENCH_DIR, median, megabytes, runNode, seconds, summarize } from './measure.js';
@@ -86,11 +87,11 @@ const machine = {
 const presskitConcurrency = defaultConcurrency();
 /**
  * md-to-pdf waits for network idle (500 ms) on every page, so it gains from more pages
- * than presskit: on the 2-core machine this was written on, 4 at a time took about 25 %
- * less than 2, 8 about 10 % less than 4, and 16 ran into its 30 s navigation timeout.
- * 4 is the fastest setting that never timed out there; --full also measures 1 and 8.
+ * than presskit, up to the point where its pages hit its 30 s navigation timeout (all 100
+ * at once do here). Like the floor, it is measured at its best: the fastest of these on
+ * the whole corpus, once each before the measured runs.
  */
-const MD_TO_PDF_PAGES = 4;
+const MD_TO_PDF_CANDIDATES = [4, 8, 12, 16];
 
 const work = await mkdtemp(join(tmpdir(), 'presskit-bench-'));
 
@@ -114,8 +115,8 @@ const PHASES = join(snapshot, 'bench', 'phases.js');
 const failures = [];
 
 /** Runs a child; a failure is logged and kept for the report instead of stopping the bench. */
-async function measure(label, script, args, check = () => true) {
-  const run = await runNode(script, args);
+async function measure(label, script, args, check = () => true, env = {}) {
+  const run = await runNode(script, args, { env });
   const ok = run.ok && check(run.result);
   log(`  ${label}: ${seconds(run.wallMs)}${ok ? '' : '  FAILED'}`);
   if (!ok) {
@@ -191,6 +192,21 @@ try {
   const floorPages = [...calibration].sort((a, b) => median(a[1]) - median(b[1]))[0][0];
   log(`  best: ${floorPages} page(s)`);
 
+  log(`md-to-pdf calibration: ${MD_TO_PDF_CANDIDATES.join(', ')} at a time, ${CORPUS} bodies`);
+  const mdToPdfCalibration = new Map();
+  for (const pages of MD_TO_PDF_CANDIDATES) {
+    await removePdfs(join(corpus, 'bodies'));
+    const run = await measure(`md-to-pdf, ${pages} at a time`, MD_TO_PDF, [
+      String(pages),
+      ...bodies,
+    ]);
+    mdToPdfCalibration.set(pages, run.ok ? run.wallMs : undefined);
+  }
+  const mdToPdfWorking = [...mdToPdfCalibration].filter(([, ms]) => ms !== undefined);
+  const mdToPdfPages =
+    mdToPdfWorking.sort((a, b) => a[1] - b[1])[0]?.[0] ?? MD_TO_PDF_CANDIDATES[0];
+  log(`  best: ${mdToPdfPages} at a time`);
+
   // ---- main loop -------------------------------------------------------------------------
   const series = {
     full: [],
@@ -265,8 +281,8 @@ try {
     },
     async mdToPdf(iteration) {
       await removePdfs(join(corpus, 'bodies'));
-      const run = await measure(`md-to-pdf, ${MD_TO_PDF_PAGES} at a time`, MD_TO_PDF, [
-        String(MD_TO_PDF_PAGES),
+      const run = await measure(`md-to-pdf, ${mdToPdfPages} at a time`, MD_TO_PDF, [
+        String(mdToPdfPages),
         ...bodies,
       ]);
       if (run.ok) {
@@ -312,6 +328,32 @@ try {
     push(paired.mdOverFloor, ratio(iteration.mdToPdf, iteration.floor));
     push(paired.singleOverFloor, ratio(iteration.single, iteration.singleFloor));
     push(paired.noChangeOverFull, ratio(iteration.noChange, iteration.full));
+  }
+
+  // ---- the headless shell against full Chromium ------------------------------------------
+  // What presskit's choice of browser is worth: the same build with the full browser it
+  // would take if there were no shell, alternating, twice.
+  const fullChromium = isHeadlessShell(browserPath)
+    ? defaultFallbacks().find((path) => !isHeadlessShell(path) && existsSync(path))
+    : undefined;
+  const byBrowser = { shell: [], full: [] };
+  if (fullChromium) {
+    log('presskit with full Chromium instead of the headless shell');
+    for (let round = 0; round < 2; round++) {
+      for (const [key, env] of [
+        ['full', { PUPPETEER_EXECUTABLE_PATH: fullChromium }],
+        ['shell', {}],
+      ]) {
+        const run = await measure(
+          `presskit full build, ${key}`,
+          CHILD,
+          ['build', corpus, 'dist', '--force'],
+          () => true,
+          env,
+        );
+        if (run.ok) byBrowser[key].push(run.wallMs);
+      }
+    }
   }
 
   // ---- where the time goes ---------------------------------------------------------------
@@ -483,7 +525,7 @@ try {
     row(
       `md-to-pdf, ${CORPUS} bodies`,
       s.mdToPdf,
-      `its CLI pipeline, ${MD_TO_PDF_PAGES} at a time, one browser${mdToPdfFailures.length ? `; ${mdToPdfFailures.length} failed run(s): ${mdToPdfFailures[0]}` : ''}`,
+      `its CLI pipeline, ${mdToPdfPages} at a time (its best, see below), one browser${mdToPdfFailures.length ? `; ${mdToPdfFailures.length} failed run(s): ${mdToPdfFailures[0]}` : ''}`,
     ),
     row(`presskit no-change rebuild, ${CORPUS}`, s.noChange, 'same output folder, no --force'),
     row(
@@ -508,6 +550,12 @@ try {
     '',
     `For scale, no target: md-to-pdf / the floor is ${fmt(median(paired.mdOverFloor))} (paired; ${fmt(s.mdToPdf.median / s.floor.median)} of medians). The ≥ 3 target asks presskit to be at least that much faster than md-to-pdf; when this is below 3, even the bare script printing the same documents does not meet it, and presskit would have to beat the floor by the difference.`,
     '',
+    ...(byBrowser.full.length > 0 && byBrowser.shell.length > 0
+      ? [
+          `The browser: presskit found Chromium's headless shell here. The same full build with full Chromium (\`${fullChromium}\`), the browser it takes where there is no shell, took ${seconds(median(byBrowser.full))} against ${seconds(median(byBrowser.shell))} with the shell (${byBrowser.full.length} alternating runs each): the shell saves ${fmt(100 * (1 - median(byBrowser.shell) / median(byBrowser.full)), 0)} % of the build. Full Chromium starts a print compositor process for every PDF; the shell writes the PDF in the page's own process. The floor and md-to-pdf run the shell too.`,
+          '',
+        ]
+      : []),
     '## CPU of the Node process',
     '',
     `Less sensitive to other load than wall time. presskit's Node process used ${fmt(s.fullNodeCpu.median / CORPUS, 0)} ms of CPU per release, start-up and imports included (median of ${s.fullNodeCpu.n} full builds), the floor's ${fmt(s.floorNodeCpu.median / CORPUS, 0)} ms per document, likewise. With ${machine.cores} cores shared with Chromium, which needs them for printing, the difference, ${seconds(s.fullNodeCpu.median - s.floorNodeCpu.median)} per ${CORPUS} releases, costs up to ${seconds((s.fullNodeCpu.median - s.floorNodeCpu.median) / machine.cores)} or more of wall time.`,
@@ -565,7 +613,7 @@ try {
 
   lines.push(
     '',
-    '## Floor calibration',
+    '## Calibration',
     '',
     `Bare puppeteer, ${CALIBRATION_DOCS} documents, printing time per document (median of 2 rounds):`,
     '',
@@ -573,6 +621,16 @@ try {
     '| --- | --- |',
   );
   for (const [pages, list] of calibration) lines.push(`| ${pages} | ${fmt(median(list), 0)} ms |`);
+  lines.push(
+    '',
+    `md-to-pdf's pipeline on the ${CORPUS} bodies, once each; the fastest is used above:`,
+    '',
+    '| at a time | wall time |',
+    '| --- | --- |',
+  );
+  for (const [pages, ms] of mdToPdfCalibration) {
+    lines.push(`| ${pages} | ${ms === undefined ? 'failed' : seconds(ms)} |`);
+  }
 
   if (phases.ok) {
     const p = phases.result;
@@ -611,7 +669,7 @@ try {
     '',
     `- **presskit**: \`build({ root, out: 'dist', force: true })\` from the package entry (bundled/index.js, what \`import 'presskit'\` loads) in a fresh Node process (bench/child-build.js), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
     `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, each replaced by a fresh one after 20 documents, its best with inline fonts (see the page-reuse table; presskit, whose print fonts are served, replaces its pages after 100), \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip. presskit itself prints a print version of each page whose fonts its page's request filter serves from memory, which Chrome then keeps for the page's next documents instead of decoding inline fonts again for each, on pages that show print media from the start, so that Chrome styles and lays out each document once rather than for the screen and then for print: its Chromium spends less per document than the floor's (see the phase table, which prints each release both ways).`,
-    `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`launch_options: { executablePath, args: ['--no-sandbox'] }\`: the same browser executable as presskit and the floor, in md-to-pdf's own headless mode. Its public \`mdToPdf()\` converts one document per call and launches a browser each time; its CLI takes many files in one call with one shared browser but starts them all at once. With ${CORPUS} files at once on this machine, the pages hit md-to-pdf's 30 s navigation timeout (see \`--full\` above), so the ${CORPUS}-document figure runs the CLI's own pipeline (its file server, \`convertMdToPdf\` with its shared browser) with ${MD_TO_PDF_PAGES} files at a time (see the \`MD_TO_PDF_PAGES\` comment in bench/run.js for why 4). The single document uses the public \`mdToPdf()\`.`,
+    `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`launch_options: { executablePath, args: ['--no-sandbox'] }\`: the same browser executable as presskit and the floor, in md-to-pdf's own headless mode. Its public \`mdToPdf()\` converts one document per call and launches a browser each time; its CLI takes many files in one call with one shared browser but starts them all at once. With ${CORPUS} files at once on this machine, the pages hit md-to-pdf's 30 s navigation timeout (see \`--full\` above), so the ${CORPUS}-document figure runs the CLI's own pipeline (its file server, \`convertMdToPdf\` with its shared browser) with N files at a time, N its fastest setting of ${MD_TO_PDF_CANDIDATES.join(', ')} (${mdToPdfPages} in this run; see the calibration below). Run as a user runs it, md-to-pdf is slower: all files in one call fail here, one call per file takes the "1 at a time" time of the \`--full\` section or longer. The single document uses the public \`mdToPdf()\`.`,
   );
   if (failures.length > 0) {
     lines.push('', '## Failed runs', '');

@@ -76,7 +76,14 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
       },
       heading(token: Tokens.Heading): string {
         const depth = Math.min(6, token.depth + offset);
-        return `<h${depth}>${this.parser.parseInline(token.tokens)}</h${depth}>\n`;
+        // One space between words, as a browser shows them: the print style keeps a
+        // heading's spaces (see style.css), where a line break or a run would show. Only
+        // HTML's own white space: typography's no-break spaces stay.
+        const html = this.parser
+          .parseInline(token.tokens)
+          .replace(/[ \t\n\r\f]+/g, ' ')
+          .trim();
+        return `<h${depth}>${html}</h${depth}>\n`;
       },
       paragraph(token: Tokens.Paragraph): string {
         const prefix = leadPrefix ?? '';

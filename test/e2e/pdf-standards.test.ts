@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
@@ -42,6 +43,26 @@ date: 2026-10-01
 ¿Qué dice el plan? "Agua para todos", dijo la directora.
 `;
 
+// Headings long enough to wrap, and a Setext heading written on two lines.
+const LONG_HEADINGS = `---
+title: A very long headline that surely runs over two lines of the page, as headlines do
+lang: en
+date: 2026-10-02
+---
+
+The first paragraph.
+
+## A second-level heading long enough to wrap onto a second line of the printed page
+
+Text under it.
+
+Setext heading
+written on two lines
+--------------------
+
+More text.
+`;
+
 async function pdfText(pdf: string, page?: number): Promise<string> {
   const range = page ? ['-f', String(page), '-l', String(page)] : [];
   return foldSpaces((await run('pdftotext', ['-enc', 'UTF-8', ...range, pdf, '-'])).stdout);
@@ -56,6 +77,7 @@ describe('PDF standards: embargo, language, Letter paper, outline and metadata',
       'presskit.config.yaml': 'paper: Letter\n',
       'releases/water.md': EMBARGOED,
       'releases/agua.md': SPANISH,
+      'releases/long.md': LONG_HEADINGS,
     });
     const report = await build({ root });
     expect(report.releases.flatMap((release) => release.problems)).toEqual([]);
@@ -105,6 +127,31 @@ describe('PDF standards: embargo, language, Letter paper, outline and metadata',
       .map((object) => object['/Title'])
       .filter((title): title is string => typeof title === 'string');
     expect(titles).toEqual(expect.arrayContaining(['u:First step', 'u:Second step']));
+  });
+
+  it('names each bookmark as its heading reads, even where the heading wraps', async () => {
+    const long = join(root, 'dist/long/long.pdf');
+    interface Outline {
+      title: string;
+      kids: Outline[];
+    }
+    const json: { outlines: Outline[] } = JSON.parse(
+      (await run('qpdf', ['--json', '--json-key=outlines', long])).stdout,
+    );
+    const titles = (items: Outline[]): string[] =>
+      items.flatMap((item) => [item.title, ...titles(item.kids)]);
+    expect(titles(json.outlines)).toEqual([
+      'A very long headline that surely runs over two lines of the page, as headlines do',
+      'A second-level heading long enough to wrap onto a second line of the printed page',
+      'Setext heading written on two lines',
+    ]);
+    // They do wrap: each is on two lines of the page.
+    const text = (await run('pdftotext', ['-layout', long, '-'])).stdout;
+    expect(text).not.toMatch(
+      /A very long headline that surely runs over two lines of the page, as/,
+    );
+    const html = await readFile(join(root, 'dist/long/index.html'), 'utf8');
+    expect(html).toContain('<h2>Setext heading written on two lines</h2>');
   });
 
   it('passes qpdf --check with every font embedded', async () => {

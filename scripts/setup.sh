@@ -27,7 +27,8 @@ command -v pgrep >/dev/null || missing+=(procps)
 command -v script >/dev/null || missing+=(bsdutils)
 /usr/bin/python3 -c 'import vobject' 2>/dev/null || missing+=(python3-vobject)
 # Chromium's fallback fonts for characters the bundled fonts lack.
-fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+# (Not `grep -q`: it stops reading early, fc-list then dies of SIGPIPE and pipefail fails.)
+[ -n "$(fc-list 2>/dev/null | grep -i dejavu)" ] || missing+=(fonts-dejavu-core)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null; then

@@ -35,8 +35,8 @@ interface BuildContext {
   env: NodeJS.ProcessEnv;
   /** slug → the source that claimed it first in this run. */
   slugs: Map<string, string>;
-  /** The last build's state of each release, by source file; empty with `force`. */
-  saved: Map<string, SavedState>;
+  /** The last build's states of each release, by source file; empty with `force`. */
+  saved: Map<string, SavedState[]>;
 }
 
 /** `build()` once its options are checked; see build.ts. */
@@ -200,18 +200,19 @@ async function keptRelease(
   source: ReleaseSource,
   context: BuildContext,
 ): Promise<ReleaseReport | undefined> {
-  const saved = context.saved.get(source.sourceFile);
-  if (saved === undefined) return undefined;
-  const kept = await keptReport(source, saved, {
-    root: context.settings.root,
-    digest: context.projectDigest,
-    outDir: context.outDir,
-  });
-  // A slug another source has claimed in this run is reported by the full path.
-  const slug = kept?.slug;
-  if (slug === undefined || context.slugs.has(slug)) return undefined;
-  context.slugs.set(slug, source.displayPath);
-  return kept;
+  for (const saved of context.saved.get(source.sourceFile) ?? []) {
+    const kept = await keptReport(source, saved, {
+      root: context.settings.root,
+      digest: context.projectDigest,
+      outDir: context.outDir,
+    });
+    // A slug another source has claimed in this run is reported by the full path.
+    const slug = kept?.slug;
+    if (slug === undefined || context.slugs.has(slug)) continue;
+    context.slugs.set(slug, source.displayPath);
+    return kept;
+  }
+  return undefined;
 }
 
 function unchanged(previous: ReleaseReport, source: ReleaseSource, started: number): ReleaseReport {

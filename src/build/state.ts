@@ -44,16 +44,21 @@ export async function kitIntact(outDir: string, slug: string, saved: SavedState)
   return zip !== undefined && zip.size === saved.zipBytes && zip.mtimeMs === saved.zipMtimeMs;
 }
 
-/** Every saved state of the output folder, by the source file it was built from. */
-export async function savedStatesBySource(outDir: string): Promise<Map<string, SavedState>> {
-  const states = new Map<string, SavedState>();
+/**
+ * Every saved state of the output folder, by the source file it was built from: usually
+ * one, more when the release's slug changed (the old slug's state stays beside the new).
+ */
+export async function savedStatesBySource(outDir: string): Promise<Map<string, SavedState[]>> {
+  const states = new Map<string, SavedState[]>();
   const names = await readdir(join(outDir, STATE_DIR)).catch(() => []);
   const read = await Promise.all(
     names
       .filter((name) => name.endsWith('.json'))
       .map((name) => readState(join(outDir, STATE_DIR, name))),
   );
-  for (const saved of read) if (saved) states.set(saved.sourceFile, saved);
+  for (const saved of read) {
+    if (saved) states.set(saved.sourceFile, [...(states.get(saved.sourceFile) ?? []), saved]);
+  }
   return states;
 }
 

@@ -98,6 +98,25 @@ describe('a no-change build tells unchanged releases from their files alone', ()
     expect(statuses(await build({ root }))['releases/two.md']).toBe('built');
   });
 
+  it('still tells a release unchanged after its slug changed (two states, one source)', async () => {
+    await writeFile(
+      join(root, 'releases/two.md'),
+      minimalRelease({ title: 'Second', slug: 'renamed' }),
+    );
+    expect(statuses(await build({ root }))['releases/two.md']).toBe('built');
+    // The old slug's state and kit stay beside the new ones; either state may be read first.
+    expect(await readdir(join(root, 'dist/.presskit-state'))).toEqual(
+      expect.arrayContaining(['two.json', 'renamed.json']),
+    );
+    reads.count = 0;
+    const again = await build({ root });
+    expect(statuses(again)['releases/two.md']).toBe('unchanged');
+    expect(again.releases.find((release) => release.source === 'releases/two.md')?.slug).toBe(
+      'renamed',
+    );
+    expect(reads.count).toBe(0);
+  });
+
   it('reads every release again when the saved state is of an older layout', async () => {
     const stateDir = join(root, 'dist/.presskit-state');
     for (const name of await readdir(stateDir)) {

@@ -57,8 +57,8 @@ function userChoice(explicit: string | undefined, env: NodeJS.ProcessEnv): Candi
  * Puppeteer's downloaded browsers first (the version it is tested with), then system ones.
  * Where both are installed, chrome-headless-shell comes before full Chrome or Chromium: the
  * same Blink, printing the same PDFs, but it writes them in the page's own process, where
- * full Chromium starts a print compositor process for every PDF (a fifth of its time per
- * document here; BENCHMARKS.md). Debian's binary is named directly: its
+ * full Chromium starts a print compositor process for every PDF (a quarter of a build's
+ * time here; BENCHMARKS.md). Debian's binary is named directly: its
  * /usr/bin/chromium-headless-shell is a script that does not `exec` it.
  */
 export function defaultFallbacks(env: NodeJS.ProcessEnv = process.env): string[] {

@@ -16,7 +16,7 @@ export default defineConfig({
   // CommonJS module from node_modules, so it is a dependency of presskit's own. TypeScript
   // is only for a .ts config file.
   external: ['cosmiconfig', 'typescript'],
-  plugins: [withoutEsprimaForJsYaml()],
+  plugins: [withoutUnusedDependencies()],
   // gray-matter's JavaScript engine calls eval(); presskit replaces it with one that throws
   // (src/release/load.ts), so the warning says nothing new.
   checks: { eval: false },
@@ -29,16 +29,28 @@ export default defineConfig({
 });
 
 /**
- * js-yaml's esprima, a whole JavaScript parser, took ~35 ms to load on every run; it gets a
- * stub instead (see there). Only js-yaml's: puppeteer's proxy code keeps the real one.
+ * Dependencies that presskit never calls but that their importers load on every run get a
+ * stub instead (see each). Only for that importer: another package keeps the real one.
  */
-function withoutEsprimaForJsYaml() {
-  const stub = fileURLToPath(new URL('scripts/bundle/no-esprima.cjs', import.meta.url));
+const STUBS = [
+  // js-yaml's esprima, a whole JavaScript parser: ~35 ms on every run.
+  { source: 'esprima', importer: '/node_modules/js-yaml/', stub: 'no-esprima.cjs' },
+  // @puppeteer/browsers' proxy-agent, for downloads: ~1.5 MB of code on every build.
+  {
+    source: 'proxy-agent',
+    importer: '/node_modules/@puppeteer/browsers/',
+    stub: 'no-proxy-agent.js',
+  },
+];
+
+function withoutUnusedDependencies() {
   return {
-    name: 'presskit:without-esprima-for-js-yaml',
+    name: 'presskit:without-unused-dependencies',
     resolveId(source, importer) {
-      const fromJsYaml = importer?.includes('/node_modules/js-yaml/') ?? false;
-      return source === 'esprima' && fromJsYaml ? stub : null;
+      const match = STUBS.find(
+        (stub) => stub.source === source && (importer?.includes(stub.importer) ?? false),
+      );
+      return match ? fileURLToPath(new URL(`scripts/bundle/${match.stub}`, import.meta.url)) : null;
     },
   };
 }

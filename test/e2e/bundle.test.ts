@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, makeProject, minimalRelease, REPO, runCli } from './helpers.js';
@@ -44,6 +44,23 @@ describe('the bundled CLI', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stdout).toMatch(/code\.md:1: .*only YAML is read, never code/);
     expect(existsSync(join(code, 'pwned'))).toBe(false);
+  });
+
+  it('carries no proxy code for browser downloads, which presskit never makes', () => {
+    // @puppeteer/browsers imports proxy-agent for downloads; its PAC support alone was a
+    // JavaScript engine (quickjs) and a parser, loaded by every build (rolldown.config.js).
+    const chunks = readdirSync(join(REPO, 'bundled')).filter((name) => name.endsWith('.js'));
+    const sources = chunks.map((chunk) => readFileSync(join(REPO, 'bundled', chunk), 'utf8'));
+    expect(sources.some((source) => source.includes('node_modules/puppeteer-core/'))).toBe(true);
+    for (const left of [
+      'node_modules/proxy-agent/',
+      'node_modules/@tootallnate/quickjs-emscripten/',
+    ]) {
+      expect(
+        sources.some((source) => source.includes(left)),
+        left,
+      ).toBe(false);
+    }
   });
 
   it('finds its templates and version from the bundle', async () => {

@@ -18,7 +18,7 @@ import { resolveOutDir, resolveSettings } from './settings.js';
 import { selectShard } from './shard.js';
 import { keptReport } from './kept-release.js';
 import type { SavedState } from './state.js';
-import { saveState, savedStatesBySource, unchangedReport } from './state.js';
+import { saveState, savedStatesBySource } from './state.js';
 import { STAGING_DIR, STATE_DIR } from './paths.js';
 import { mapPool } from '../util/pool.js';
 import type { ReleaseDefaults } from '../release/schema.js';
@@ -134,6 +134,8 @@ async function buildOne(
     timings: { totalMs: 0 },
   };
   try {
+    // An unchanged release is told here or not at all: the same files give the same
+    // fingerprint, whether hashed from the saved paths or from the release read again.
     const kept = await keptRelease(source, context);
     if (kept) return unchanged(kept, source, started);
     const prepared = await prepareRelease(source, context.settings, context.defaults);
@@ -151,10 +153,6 @@ async function buildOne(
       release.sourceFile,
       prepared.assets.map((asset) => asset.source),
     );
-    if (!context.options.force) {
-      const previous = await unchangedReport(context.outDir, release.slug, digest);
-      if (previous) return unchanged(previous, source, started);
-    }
     // Chromium boots while the kit's own modules load and the kit renders.
     await context.browser.warmUp();
     const { makeKit } = await import('./make-kit.js');

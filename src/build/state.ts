@@ -27,17 +27,6 @@ export interface SavedState {
 const statePath = (outDir: string, slug: string): string => join(outDir, STATE_DIR, `${slug}.json`);
 const zipPath = (outDir: string, slug: string): string => join(outDir, `${slug}.zip`);
 
-/** The saved report when the kit on disk is still the one built from `fingerprint`. */
-export async function unchangedReport(
-  outDir: string,
-  slug: string,
-  fingerprint: string,
-): Promise<ReleaseReport | undefined> {
-  const saved = await readState(statePath(outDir, slug));
-  if (saved?.fingerprint !== fingerprint) return undefined;
-  return (await kitIntact(outDir, slug, saved)) ? saved.report : undefined;
-}
-
 /** Whether the zip on disk is still the one `saved` describes. */
 export async function kitIntact(outDir: string, slug: string, saved: SavedState): Promise<boolean> {
   const zip = await stat(zipPath(outDir, slug)).catch(() => undefined);

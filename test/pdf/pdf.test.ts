@@ -24,9 +24,8 @@ import {
   sampleHtml,
 } from './helpers.js';
 
-// One browser, one page: every render in this file also proves that page reuse is clean.
-const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
-// The same for each browser presskit may find, for what must hold with either.
+// One browser and one page per browser presskit may find: every render in this file also
+// proves that page reuse is clean. Most tests print with the one it finds here.
 const managers = new Map<string, BrowserManager>(
   BROWSERS.map(([, path]) => [path, new BrowserManager({ executablePath: path, concurrency: 1 })]),
 );
@@ -35,8 +34,9 @@ const managerFor = (path: string): BrowserManager => {
   if (found === undefined) throw new Error(`no manager for ${path}`);
   return found;
 };
+const manager = managerFor(BROWSER);
 afterAll(async () => {
-  await Promise.all([manager, ...managers.values()].map((each) => each.close()));
+  await Promise.all([...managers.values()].map((each) => each.close()));
   removeToolFiles();
 });
 

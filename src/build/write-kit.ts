@@ -52,9 +52,7 @@ export async function stageKit(
     const sums = formatSha256Sums(hashed);
     await writeFile(join(kitDir, SHA256SUMS), sums);
     hashed.push({ name: SHA256SUMS, ...digest(sums) });
-    await zipKit(kitDir, slug, zipFile, mtime);
-    const { size } = await stat(zipFile);
-    zip = { path: `${slug}.zip`, bytes: size, sha256: await sha256File(zipFile) };
+    zip = { path: `${slug}.zip`, ...(await zipKit(kitDir, slug, zipFile, mtime)) };
   } catch (error) {
     await discard();
     throw error;

@@ -1,24 +1,30 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipArchive } from 'archiver';
 import { PresskitError } from '../errors.js';
+import { sha256File } from './checksums.js';
 import { clampToDosTime } from './mtime.js';
 import { assertSafeNames, listKitFiles, printable, unsafeNameReason } from './list-files.js';
 import type { KitFile } from './list-files.js';
+import { ZIP32_MAX_BYTES, ZIP32_MAX_ENTRIES, zipRecords } from './zip-records.js';
 
 /**
  * Fixed so that the same input always deflates to the same bytes. zlib's default: level 9
  * took half again as long on a kit and made it no smaller (the page is mostly base64 fonts).
  */
 const COMPRESSION_LEVEL = 6;
-/** Smaller files are read whole and handed over as buffers, much cheaper than a stream each. */
-const BUFFERED_MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * A kit whose files are all this small is zipped in memory by `zipRecords` (native zlib, a
+ * few milliseconds); one with a larger file is streamed through archiver, which also
+ * writes Zip64 when a kit outgrows 4 GiB.
+ */
+export const IN_MEMORY_MAX_FILE_BYTES = 4 * 1024 * 1024;
 const FILE_MODE = 0o644;
 /**
  * Formats that are compressed already: deflating them again costs time and saves nothing,
@@ -27,20 +33,27 @@ const FILE_MODE = 0o644;
 const ALREADY_COMPRESSED = /\.(?:pdf|png|jpe?g|gif|webp|zip|docx|xlsx|pptx|odt|mp3|mp4)$/i;
 
 export { clampToDosTime, reproducibleMtime } from './mtime.js';
+
+/** The zip as written: what the build reports and checksums. */
+export interface ZipReport {
+  bytes: number;
+  sha256: string;
+}
+
 /**
  * Zips the kit folder into `outFile` with top folder `<slug>/`, reproducibly: entries sorted by
  * UTF-8 bytes, file entries only (no directory entries: unzip creates folders from the paths,
  * and they would only add timestamps and modes to keep fixed), mode 0644, every timestamp
- * `mtime` (clamped, stored as UTC whatever TZ is; archiver writes no extended-timestamp extra
- * field), no comments, deflate level 6. The zip is written next to `outFile` under a hidden
- * temporary name and renamed into place only when complete, so no partial zip is ever visible.
+ * `mtime` (clamped, stored as UTC whatever TZ is; no extended-timestamp extra field), no
+ * comments, deflate level 6. The zip is written next to `outFile` under a hidden temporary
+ * name and renamed into place only when complete, so no partial zip is ever visible.
  */
 export async function zipKit(
   kitDir: string,
   slug: string,
   outFile: string,
   mtime: Date,
-): Promise<void> {
+): Promise<ZipReport> {
   const date = clampToDosTime(mtime);
   // The slug prefixes every name, so it must itself be one safe path segment.
   if (slug.includes('/') || unsafeNameReason(slug) !== undefined) {
@@ -63,11 +76,68 @@ export async function zipKit(
     dirname(outFile),
     `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`,
   );
+  if (fitsInMemory(entries)) {
+    const zip = await zipInMemory(entries, date);
+    await writeThenRename(temp, zip, outFile);
+    return { bytes: zip.length, sha256: createHash('sha256').update(zip).digest('hex') };
+  }
+  await streamZip(entries, date, temp, outFile);
+  return { bytes: (await stat(outFile)).size, sha256: await sha256File(outFile) };
+}
+
+type Entry = { file: KitFile; name: string };
+
+/** Small files only, and a total that needs no Zip64 (headers counted generously). */
+function fitsInMemory(entries: readonly Entry[]): boolean {
+  let total = 0;
+  for (const { file, name } of entries) {
+    if (file.stats.size > IN_MEMORY_MAX_FILE_BYTES) return false;
+    total += file.stats.size + 2 * Buffer.byteLength(name) + 128;
+  }
+  return entries.length <= ZIP32_MAX_ENTRIES && total <= ZIP32_MAX_BYTES;
+}
+
+async function zipInMemory(entries: readonly Entry[], date: Date): Promise<Buffer> {
+  const sources = await Promise.all(
+    entries.map(async ({ file, name }) => ({
+      name,
+      data: await readFile(file.absolutePath),
+      store: ALREADY_COMPRESSED.test(name),
+    })),
+  );
+  return Buffer.concat(
+    await zipRecords(sources, { date, mode: FILE_MODE, level: COMPRESSION_LEVEL }),
+  );
+}
+
+async function writeThenRename(temp: string, data: Buffer, outFile: string): Promise<void> {
+  // Created exclusively: if this fails there is nothing of ours to clean up.
+  const handle = await open(temp, 'wx');
+  try {
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, outFile);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** archiver's streaming zip, for kits with large files: none is held in memory whole. */
+async function streamZip(
+  entries: readonly Entry[],
+  date: Date,
+  temp: string,
+  outFile: string,
+): Promise<void> {
   const out = createWriteStream(temp, { flags: 'wx' });
   try {
     // Once the file exists, a cleanup can no longer race its creation.
     await once(out, 'ready');
-    await writeZip(entries, date, out);
+    await writeArchive(entries, date, out);
     await closed(out);
     await rename(temp, outFile);
   } catch (error) {
@@ -84,17 +154,7 @@ function closed(stream: WriteStream): Promise<void> {
   return new Promise((resolve) => stream.once('close', () => resolve()));
 }
 
-async function writeZip(
-  entries: readonly { file: KitFile; name: string }[],
-  date: Date,
-  out: Writable,
-): Promise<void> {
-  const contents = await Promise.all(
-    entries.map(({ file }) =>
-      file.stats.size <= BUFFERED_MAX_BYTES ? readFile(file.absolutePath) : undefined,
-    ),
-  );
-  let index = 0;
+async function writeArchive(entries: readonly Entry[], date: Date, out: Writable): Promise<void> {
   const archive = new ZipArchive({
     zlib: { level: COMPRESSION_LEVEL },
     // UTC DOS times: the default, spelt out because reproducibility depends on it.
@@ -111,11 +171,10 @@ async function writeZip(
       date,
       mode: FILE_MODE,
       stats: file.stats,
-      store: ALREADY_COMPRESSED.test(name),
+      // Empty files are stored, as zipRecords does (archiver would deflate a streamed one).
+      store: ALREADY_COMPRESSED.test(name) || file.stats.size === 0,
     };
-    const content = contents[index++];
-    if (content) archive.append(content, entry);
-    else archive.file(file.absolutePath, entry);
+    archive.file(file.absolutePath, entry);
   }
   // Any failure also surfaces as an 'error' on the archive, which rejects the pipeline; the
   // promise from finalize() may never settle once the archive is destroyed, so it is not awaited.

@@ -1,8 +1,23 @@
-import { chmod, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sha256sums, SHA256SUMS } from '../../src/bundle/checksums.js';
-import { clampToDosTime, reproducibleMtime, zipKit } from '../../src/bundle/zip.js';
+import {
+  clampToDosTime,
+  IN_MEMORY_MAX_FILE_BYTES,
+  reproducibleMtime,
+  zipKit,
+} from '../../src/bundle/zip.js';
 import { PresskitError } from '../../src/errors.js';
 import {
   inspectZip,
@@ -22,18 +37,36 @@ afterEach(async () => {
 });
 
 /** A scratch folder holding `out/<slug>/` with the fixture kit and its SHA256SUMS. */
-async function scratch(): Promise<{ root: string; kitDir: string; outDir: string }> {
+async function scratchWith(
+  files: ReadonlyMap<string, Buffer> = KIT_FILES,
+): Promise<{ root: string; kitDir: string; outDir: string }> {
   const root = await tempDir();
   dirs.push(root);
   const outDir = join(root, 'out');
-  const kitDir = await writeTree(join(outDir, SLUG), KIT_FILES);
+  const kitDir = await writeTree(join(outDir, SLUG), files);
   await writeFile(join(kitDir, SHA256SUMS), await sha256sums(kitDir));
   return { root, kitDir, outDir };
 }
 
 const MTIME = new Date('2026-11-27T23:30:01Z');
 
-describe('zipKit', () => {
+/** The same kit with one file too large to zip in memory: the kit is streamed through archiver. */
+const WITH_LARGE_FILE: ReadonlyMap<string, Buffer> = new Map([
+  ...KIT_FILES,
+  [
+    'acme-launch.pdf',
+    Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(IN_MEMORY_MAX_FILE_BYTES, 0x25)]),
+  ],
+]);
+
+describe.each([
+  // Written whole by zipRecords, which never uses data descriptors (general purpose bit 3).
+  { path: 'in memory', files: KIT_FILES, dataDescriptors: false },
+  // archiver streams each file, so it writes sizes and CRC after the data.
+  { path: 'streamed', files: WITH_LARGE_FILE, dataDescriptors: true },
+])('zipKit, $path', ({ files, dataDescriptors }) => {
+  const scratch = (): ReturnType<typeof scratchWith> => scratchWith(files);
+
   it('lists exactly the sorted files under <slug>/, no folders, and passes unzip -t', async () => {
     const { outDir } = await scratch();
     const zip = join(outDir, `${SLUG}.zip`);
@@ -51,6 +84,14 @@ describe('zipKit', () => {
     for (const row of rows) expect(row).toMatch(/^-rw-r--r-- .* unx /);
   });
 
+  it('reports the size and SHA-256 of the zip it wrote', async () => {
+    const { outDir, kitDir } = await scratch();
+    const zip = join(outDir, `${SLUG}.zip`);
+    const report = await zipKit(kitDir, SLUG, zip, MTIME);
+    const { stdout } = await run('sha256sum', [zip]);
+    expect(report).toEqual({ bytes: (await stat(zip)).size, sha256: stdout.split(' ')[0] });
+  });
+
   it('extracts to the same bytes, with a SHA256SUMS that still checks', async () => {
     const { root, outDir } = await scratch();
     const zip = join(outDir, `${SLUG}.zip`);
@@ -58,7 +99,7 @@ describe('zipKit', () => {
 
     const extracted = join(root, 'extracted');
     await run('unzip', ['-q', zip, '-d', extracted], { env: UTF8_ENV });
-    for (const [name, content] of KIT_FILES) {
+    for (const [name, content] of files) {
       expect((await readFile(join(extracted, SLUG, name))).equals(content)).toBe(true);
     }
     await run('sha256sum', ['-c', '--strict', '--quiet', SHA256SUMS], {
@@ -93,6 +134,7 @@ describe('zipKit', () => {
       const utf8 = Buffer.byteLength(entry.name) !== entry.name.length;
       expect(Boolean(entry.flagBits & 0x800)).toBe(utf8);
       expect(Boolean(entry.localFlagBits & 0x800)).toBe(utf8);
+      expect(Boolean(entry.flagBits & 0x8)).toBe(dataDescriptors);
     }
   });
 

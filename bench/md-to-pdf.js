@@ -1,36 +1,38 @@
 /**
- * md-to-pdf 5.2.5 on the release bodies, in one process with one browser.
+ * md-to-pdf 5.2.5 on the release bodies, run as a user runs it.
  *
- *   node bench/md-to-pdf.js <concurrency> <file.md>...
+ *   node bench/md-to-pdf.js cli <files-per-call> <file.md>...
  *   node bench/md-to-pdf.js api <file.md>...
  *
- * Its public API, `mdToPdf()`, converts one document per call and launches a browser for
- * each. Its CLI accepts many files in one call and shares one browser, but starts every
- * file at once: with 100 files on a 2-core machine every page hit its 30 s navigation
- * timeout. So this runs exactly the CLI's own pipeline (its file server, `convertMdToPdf`
- * with its shared browser, `closeBrowser`), with the files fed `concurrency` at a time.
- * Each PDF is written next to its Markdown file, as the CLI does.
+ * `cli` runs md-to-pdf's own command (`node_modules/md-to-pdf/dist/cli.js`, what the
+ * `md-to-pdf` bin starts) on the files, `files-per-call` at a time, one call after the other,
+ * as `xargs -n K md-to-pdf` would. Each call launches one browser, serves the files' folder
+ * and converts all its files at once (its CLI has no concurrency setting); with too many
+ * files in one call its pages hit its 30 s navigation timeout. Each PDF is written next to
+ * its Markdown file; a file without a PDF afterwards counts as failed.
+ *
+ * The browser is `BENCH_BROWSER` if set, else the one presskit would find.
  *
  * `api` instead calls the public `mdToPdf({ path }, config)` once per file, in turn: a
  * browser launch per document, which is how one document is converted from a script.
  */
 import { performance } from 'node:perf_hooks';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { findBrowser } from '../lib/render/browser-path.js';
 
 const require = createRequire(import.meta.url);
-const { defaultConfig } = require('md-to-pdf/dist/lib/config.js');
-const { convertMdToPdf } = require('md-to-pdf/dist/lib/md-to-pdf.js');
-const { closeBrowser } = require('md-to-pdf/dist/lib/generate-output.js');
-const { serveDirectory, closeServer } = require('md-to-pdf/dist/lib/serve-dir.js');
-const getPort = require('get-port');
+const [mode, ...rest] = process.argv.slice(2);
+// The bench passes the browser it found, so that this wrapper does not load puppeteer (half a
+// second) before md-to-pdf even starts.
+const executablePath =
+  process.env.BENCH_BROWSER ?? (await import('../lib/render/browser-path.js')).findBrowser();
+const launchOptions = { executablePath, args: ['--no-sandbox'] };
 
-const [concurrencyArg, ...files] = process.argv.slice(2);
-if (files.length === 0) throw new Error('no files');
-const launchOptions = { executablePath: findBrowser(), args: ['--no-sandbox'] };
-
-if (concurrencyArg === 'api') {
+if (mode === 'api') {
+  const files = rest;
+  if (files.length === 0) throw new Error('no files');
   const { mdToPdf } = require('md-to-pdf');
   let failed = 0;
   for (const file of files) {
@@ -40,52 +42,58 @@ if (concurrencyArg === 'api') {
     ).catch(() => undefined);
     if (!pdf?.content?.length) failed++;
   }
-  report(failed, undefined);
-} else {
-  await runPipeline(Number(concurrencyArg));
-}
-
-async function runPipeline(concurrency) {
-  const config = {
-    ...defaultConfig,
-    basedir: dirname(files[0]),
-    port: await getPort(),
-    launch_options: launchOptions,
-  };
-  const server = await serveDirectory(config);
-  let next = 0;
-  let failed = 0;
+  report({ documents: files.length, failed });
+} else if (mode === 'cli') {
+  const [perCallArg, ...files] = rest;
+  const perCall = Number(perCallArg);
+  if (files.length === 0 || !(perCall > 0))
+    throw new Error('usage: cli <files-per-call> <file.md>...');
+  const cli = require.resolve('md-to-pdf/dist/cli.js');
+  let calls = 0;
   let firstError;
-  async function worker() {
-    while (next < files.length) {
-      const file = files[next++];
-      try {
-        await convertMdToPdf({ path: file }, config, { args: {} });
-      } catch (error) {
-        failed++;
-        firstError ??= String(error).split('\n')[0];
-      }
-    }
+  for (let start = 0; start < files.length; start += perCall) {
+    const batch = files.slice(start, start + perCall);
+    calls++;
+    const { code, output } = await run(
+      cli,
+      ['--launch-options', JSON.stringify(launchOptions), ...batch],
+      dirname(batch[0]),
+    );
+    if (code !== 0)
+      firstError ??= `exit ${code}: ${
+        output
+          .trim()
+          .split('\n')
+          .find((line) => /error|timeout/i.test(line)) ?? ''
+      }`.trim();
   }
-  try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-  } finally {
-    await closeBrowser();
-    await closeServer(server);
-  }
-  report(failed, firstError);
+  const failed = files.filter((file) => !existsSync(file.replace(/\.md$/, '.pdf'))).length;
+  report({ documents: files.length, failed, calls, firstError });
+} else {
+  throw new Error(`unknown mode ${mode}`);
 }
 
-function report(failed, firstError) {
+function run(script, args, cwd) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+function report(fields) {
   process.stdout.write(
     `${JSON.stringify({
-      ok: failed === 0,
-      documents: files.length,
-      failed,
-      firstError,
+      ok: fields.failed === 0,
+      ...fields,
       processMs: performance.now(),
       maxRssKB: process.resourceUsage().maxRSS,
-      /** CPU time of this Node process only (not the browser's). */
+      /** CPU time of this Node process only (not md-to-pdf's calls, nor the browser's). */
       nodeCpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
     })}\n`,
   );

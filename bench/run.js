@@ -8,9 +8,9 @@
  *
  * --runs N   iterations of the main loop (default 3; 5 for figures worth publishing)
  * --full     also build a 1,000-release corpus (memory and time at scale), and try
- *            md-to-pdf's CLI with all 100 files in one call; saved to bench/last-full.json
- *            so that later runs without --full still show it, dated
- *            and md-to-pdf's pipeline 1 and 8 at a time
+ *            md-to-pdf's CLI with all 100 files in one call and with one call per file;
+ *            saved to bench/last-full.json so that later runs without --full still show
+ *            it, dated
  * --keep     keep the temporary project folders and print where they are
  * --corpus N, --big N   smaller corpora, only to try the bench itself quickly
  *
@@ -86,12 +86,15 @@ const machine = {
 };
 const presskitConcurrency = defaultConcurrency();
 /**
- * md-to-pdf waits for network idle (500 ms) on every page, so it gains from more pages
- * than presskit, up to the point where its pages hit its 30 s navigation timeout (all 100
- * at once do here). Like the floor, it is measured at its best: the fastest of these on
- * the whole corpus, once each before the measured runs.
+ * md-to-pdf's CLI converts all the files of one call at once, and waits for network idle
+ * (500 ms) on every page, so it gains from many files per call, up to the point where its
+ * pages hit its 30 s navigation timeout (all 100 in one call fail here; 50 lost a fifth of
+ * them in a trial). Like the floor, it is measured at its best: the fastest of these
+ * numbers of files per call on the whole corpus, once each before the measured runs.
  */
-const MD_TO_PDF_CANDIDATES = [4, 8, 12, 16];
+const MD_TO_PDF_CANDIDATES = [10, 20, 25, 34];
+/** md-to-pdf's wrapper gets the browser from the bench rather than load puppeteer to find it. */
+const MD_TO_PDF_ENV = { BENCH_BROWSER: browserPath };
 
 const work = await mkdtemp(join(tmpdir(), 'presskit-bench-'));
 
@@ -192,20 +195,23 @@ try {
   const floorPages = [...calibration].sort((a, b) => median(a[1]) - median(b[1]))[0][0];
   log(`  best: ${floorPages} page(s)`);
 
-  log(`md-to-pdf calibration: ${MD_TO_PDF_CANDIDATES.join(', ')} at a time, ${CORPUS} bodies`);
+  log(`md-to-pdf calibration: ${MD_TO_PDF_CANDIDATES.join(', ')} files per call, ${CORPUS} bodies`);
   const mdToPdfCalibration = new Map();
-  for (const pages of MD_TO_PDF_CANDIDATES) {
+  for (const perCall of MD_TO_PDF_CANDIDATES) {
     await removePdfs(join(corpus, 'bodies'));
-    const run = await measure(`md-to-pdf, ${pages} at a time`, MD_TO_PDF, [
-      String(pages),
-      ...bodies,
-    ]);
-    mdToPdfCalibration.set(pages, run.ok ? run.wallMs : undefined);
+    const run = await measure(
+      `md-to-pdf CLI, ${perCall} files per call`,
+      MD_TO_PDF,
+      ['cli', String(perCall), ...bodies],
+      () => true,
+      MD_TO_PDF_ENV,
+    );
+    mdToPdfCalibration.set(perCall, run.ok ? run.wallMs : undefined);
   }
   const mdToPdfWorking = [...mdToPdfCalibration].filter(([, ms]) => ms !== undefined);
-  const mdToPdfPages =
+  const mdToPdfPerCall =
     mdToPdfWorking.sort((a, b) => a[1] - b[1])[0]?.[0] ?? MD_TO_PDF_CANDIDATES[0];
-  log(`  best: ${mdToPdfPages} at a time`);
+  log(`  best: ${mdToPdfPerCall} files per call`);
 
   // ---- main loop -------------------------------------------------------------------------
   const series = {
@@ -281,10 +287,13 @@ try {
     },
     async mdToPdf(iteration) {
       await removePdfs(join(corpus, 'bodies'));
-      const run = await measure(`md-to-pdf, ${mdToPdfPages} at a time`, MD_TO_PDF, [
-        String(mdToPdfPages),
-        ...bodies,
-      ]);
+      const run = await measure(
+        `md-to-pdf CLI, ${mdToPdfPerCall} files per call`,
+        MD_TO_PDF,
+        ['cli', String(mdToPdfPerCall), ...bodies],
+        () => true,
+        MD_TO_PDF_ENV,
+      );
       if (run.ok) {
         series.mdToPdf.push(run.wallMs);
         iteration.mdToPdf = run.wallMs;
@@ -304,7 +313,13 @@ try {
     },
     async mdToPdf() {
       await removePdfs(join(single, 'bodies'));
-      const run = await measure('md-to-pdf, 1 document', MD_TO_PDF, ['api', singleBody]);
+      const run = await measure(
+        'md-to-pdf, 1 document',
+        MD_TO_PDF,
+        ['api', singleBody],
+        () => true,
+        MD_TO_PDF_ENV,
+      );
       if (run.ok) series.singleMdToPdf.push(run.wallMs);
     },
   };
@@ -392,17 +407,22 @@ try {
     ).length;
     const timeouts = (cli.stdout + cli.stderr).match(/Navigation timeout/g)?.length ?? 0;
     log(`  md-to-pdf CLI: exit ${cli.code}, ${produced} PDFs, ${seconds(cli.wallMs)}`);
-    const mdToPdfAt = {};
-    for (const pages of [1, 8]) {
-      await removePdfs(join(corpus, 'bodies'));
-      const run = await measure(`md-to-pdf, ${pages} at a time`, MD_TO_PDF, [
-        String(pages),
-        ...bodies,
-      ]);
-      mdToPdfAt[pages] = run.ok
-        ? { wallMs: run.wallMs }
-        : { failed: run.result?.failed, firstError: run.result?.firstError, wallMs: run.wallMs };
-    }
+    // What a shell loop over the files costs: a browser launch per document.
+    await removePdfs(join(corpus, 'bodies'));
+    const perFile = await measure(
+      'md-to-pdf CLI, 1 file per call',
+      MD_TO_PDF,
+      ['cli', '1', ...bodies],
+      () => true,
+      MD_TO_PDF_ENV,
+    );
+    const mdToPdfPerFile = perFile.ok
+      ? { wallMs: perFile.wallMs }
+      : {
+          failed: perFile.result?.failed,
+          firstError: perFile.result?.firstError,
+          wallMs: perFile.wallMs,
+        };
     // Why the floor replaces a page after 20 documents: does a page printing inline fonts slow down with use?
     const many = [...htmlFiles, ...htmlFiles, ...htmlFiles, ...htmlFiles];
     log(`page reuse: floor, ${many.length} documents on 2 pages`);
@@ -426,7 +446,7 @@ try {
       noChange: noChange.ok ? { wallMs: noChange.wallMs } : { failed: true },
       check: check.ok ? { wallMs: check.wallMs } : { failed: true },
       mdToPdfCli: { exitCode: cli.code, wallMs: cli.wallMs, produced, timeouts },
-      mdToPdfAt,
+      mdToPdfPerFile,
       pageReuse,
       // The same run's 100-release figures, so that these can be read against them.
       full100: { wallMs: median(series.full), maxRssKB: median(series.rss100) },
@@ -525,7 +545,7 @@ try {
     row(
       `md-to-pdf, ${CORPUS} bodies`,
       s.mdToPdf,
-      `its CLI pipeline, ${mdToPdfPages} at a time (its best, see below), one browser${mdToPdfFailures.length ? `; ${mdToPdfFailures.length} failed run(s): ${mdToPdfFailures[0]}` : ''}`,
+      `its CLI, ${mdToPdfPerCall} files per call, ${Math.ceil(CORPUS / mdToPdfPerCall)} call(s) in turn (its best, see below)${mdToPdfFailures.length ? `; ${mdToPdfFailures.length} failed run(s): ${mdToPdfFailures[0]}` : ''}`,
     ),
     row(`presskit no-change rebuild, ${CORPUS}`, s.noChange, 'same output folder, no --force'),
     row(
@@ -603,10 +623,11 @@ try {
       '',
       `md-to-pdf's CLI with all ${CORPUS} files in one call${big.carried ? ` (measured ${big.date})` : ''}: exit code ${cli.exitCode}, ${cli.produced} of ${CORPUS} PDFs written, ${cli.timeouts} navigation time-out messages, ${seconds(cli.wallMs)}.`,
     );
-    for (const [pages, run] of Object.entries(big.mdToPdfAt ?? {})) {
+    const run = big.mdToPdfPerFile;
+    if (run) {
       lines.push(
         '',
-        `md-to-pdf's pipeline, ${pages} at a time, once${big.carried ? ` (measured ${big.date})` : ''}: ${seconds(run.wallMs)}${run.failed ? `, ${run.failed} document(s) failed: ${run.firstError}` : ''}; presskit's full build in that run: ${seconds(big.full100?.wallMs)} (median).`,
+        `md-to-pdf's CLI, one call per file (a shell loop), once${big.carried ? ` (measured ${big.date})` : ''}: ${seconds(run.wallMs)}${run.failed ? `, ${run.failed} document(s) failed: ${run.firstError}` : ''}; presskit's full build in that run: ${seconds(big.full100?.wallMs)} (median).`,
       );
     }
   }
@@ -623,13 +644,15 @@ try {
   for (const [pages, list] of calibration) lines.push(`| ${pages} | ${fmt(median(list), 0)} ms |`);
   lines.push(
     '',
-    `md-to-pdf's pipeline on the ${CORPUS} bodies, once each; the fastest is used above:`,
+    `md-to-pdf's CLI on the ${CORPUS} bodies, calls of N files one after the other, once each; the fastest is used above:`,
     '',
-    '| at a time | wall time |',
-    '| --- | --- |',
+    '| files per call | calls | wall time |',
+    '| --- | --- | --- |',
   );
-  for (const [pages, ms] of mdToPdfCalibration) {
-    lines.push(`| ${pages} | ${ms === undefined ? 'failed' : seconds(ms)} |`);
+  for (const [perCall, ms] of mdToPdfCalibration) {
+    lines.push(
+      `| ${perCall} | ${Math.ceil(CORPUS / perCall)} | ${ms === undefined ? 'failed' : seconds(ms)} |`,
+    );
   }
 
   if (phases.ok) {
@@ -669,7 +692,7 @@ try {
     '',
     `- **presskit**: \`build({ root, out: 'dist', force: true })\` from the package entry (bundled/index.js, what \`import 'presskit'\` loads) in a fresh Node process (bench/child-build.js), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
     `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, each replaced by a fresh one after 20 documents, its best with inline fonts (see the page-reuse table; presskit, whose print fonts are served, replaces its pages after 100), \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip. presskit itself prints a print version of each page whose fonts its page's request filter serves from memory, which Chrome then keeps for the page's next documents instead of decoding inline fonts again for each, on pages that show print media from the start, so that Chrome styles and lays out each document once rather than for the screen and then for print: its Chromium spends less per document than the floor's (see the phase table, which prints each release both ways).`,
-    `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`launch_options: { executablePath, args: ['--no-sandbox'] }\`: the same browser executable as presskit and the floor, in md-to-pdf's own headless mode. Its public \`mdToPdf()\` converts one document per call and launches a browser each time; its CLI takes many files in one call with one shared browser but starts them all at once. With ${CORPUS} files at once on this machine, the pages hit md-to-pdf's 30 s navigation timeout (see \`--full\` above), so the ${CORPUS}-document figure runs the CLI's own pipeline (its file server, \`convertMdToPdf\` with its shared browser) with N files at a time, N its fastest setting of ${MD_TO_PDF_CANDIDATES.join(', ')} (${mdToPdfPages} in this run; see the calibration below). Run as a user runs it, md-to-pdf is slower: all files in one call fail here, one call per file takes the "1 at a time" time of the \`--full\` section or longer. The single document uses the public \`mdToPdf()\`.`,
+    `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`--launch-options '{ "executablePath": …, "args": ["--no-sandbox"] }'\`: the same browser executable as presskit and the floor, in md-to-pdf's own headless mode. The ${CORPUS} documents are converted by md-to-pdf's own command, as \`xargs -n N md-to-pdf\` would run it: calls of N files one after the other, each call launching one browser and converting its files all at once (the CLI has no concurrency setting). N is the fastest of ${MD_TO_PDF_CANDIDATES.join(', ')} files per call (${mdToPdfPerCall} in this run; see the calibration below): with all ${CORPUS} files in one call, md-to-pdf's pages hit its 30 s navigation timeout here (see the \`--full\` lines above), and one call per file, a shell loop, is far slower. The single document uses the public \`mdToPdf()\` API, one browser launch.`,
   );
   if (failures.length > 0) {
     lines.push('', '## Failed runs', '');

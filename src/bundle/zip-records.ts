@@ -138,8 +138,7 @@ function endRecord(entries: number, centralSize: number, centralOffset: number):
 /** MS-DOS time and date fields of a UTC instant (two-second resolution, years from 1980). */
 export function dosDateTime(date: Date): { time: number; day: number } {
   return {
-    time:
-      (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1),
+    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1),
     day:
       ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
   };

@@ -45,8 +45,10 @@ export async function stageKit(
         const { size } = await stat(target);
         hashed.push({ name: entry.path, sha256: await sha256File(target), bytes: size });
       } else {
-        await writeFile(target, entry.data);
-        hashed.push({ name: entry.path, ...digest(entry.data) });
+        // Encoded once: writeFile and the hash would each turn a string into UTF-8 again.
+        const bytes = typeof entry.data === 'string' ? Buffer.from(entry.data) : entry.data;
+        await writeFile(target, bytes);
+        hashed.push({ name: entry.path, ...digest(bytes) });
       }
     }
     const sums = formatSha256Sums(hashed);

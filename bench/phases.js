@@ -207,7 +207,7 @@ for (const [index, source] of sources.entries()) {
 for (const source of sources) {
   const { release } = await prepareRelease(source, settings, config.defaults);
   const mtime = reproducibleMtime(release.date.instant, {});
-  await time('of which zip (archiver)', () =>
+  await time('of which zip', () =>
     zipKit(join(out, release.slug), release.slug, join(out, `zip-only.zip`), mtime),
   );
 }

@@ -196,17 +196,21 @@ try {
   const floorPages = [...calibration].sort((a, b) => median(a[1]) - median(b[1]))[0][0];
   log(`  best: ${floorPages} page(s)`);
 
-  log(`md-to-pdf calibration: ${MD_TO_PDF_CANDIDATES.join(', ')} files per call, ${CORPUS} bodies`);
-  const mdToPdfCalibration = new Map();
-  for (const perCall of MD_TO_PDF_CANDIDATES) {
+  /** md-to-pdf's CLI over the whole corpus, `perCall` files per call, from no PDFs. */
+  const mdToPdfCli = async (perCall) => {
     await removePdfs(join(corpus, 'bodies'));
-    const run = await measure(
-      `md-to-pdf CLI, ${perCall} files per call`,
+    return measure(
+      `md-to-pdf CLI, ${perCall} file(s) per call`,
       MD_TO_PDF,
       ['cli', String(perCall), ...bodies],
       () => true,
       MD_TO_PDF_ENV,
     );
+  };
+  log(`md-to-pdf calibration: ${MD_TO_PDF_CANDIDATES.join(', ')} files per call, ${CORPUS} bodies`);
+  const mdToPdfCalibration = new Map();
+  for (const perCall of MD_TO_PDF_CANDIDATES) {
+    const run = await mdToPdfCli(perCall);
     mdToPdfCalibration.set(perCall, run.ok ? run.wallMs : undefined);
   }
   const mdToPdfWorking = [...mdToPdfCalibration].filter(([, ms]) => ms !== undefined);
@@ -287,14 +291,7 @@ try {
       }
     },
     async mdToPdf(iteration) {
-      await removePdfs(join(corpus, 'bodies'));
-      const run = await measure(
-        `md-to-pdf CLI, ${mdToPdfPerCall} files per call`,
-        MD_TO_PDF,
-        ['cli', String(mdToPdfPerCall), ...bodies],
-        () => true,
-        MD_TO_PDF_ENV,
-      );
+      const run = await mdToPdfCli(mdToPdfPerCall);
       if (run.ok) {
         series.mdToPdf.push(run.wallMs);
         iteration.mdToPdf = run.wallMs;
@@ -409,14 +406,7 @@ try {
     const timeouts = (cli.stdout + cli.stderr).match(/Navigation timeout/g)?.length ?? 0;
     log(`  md-to-pdf CLI: exit ${cli.code}, ${produced} PDFs, ${seconds(cli.wallMs)}`);
     // What a shell loop over the files costs: a browser launch per document.
-    await removePdfs(join(corpus, 'bodies'));
-    const perFile = await measure(
-      'md-to-pdf CLI, 1 file per call',
-      MD_TO_PDF,
-      ['cli', '1', ...bodies],
-      () => true,
-      MD_TO_PDF_ENV,
-    );
+    const perFile = await mdToPdfCli(1);
     const mdToPdfPerFile = perFile.ok
       ? { wallMs: perFile.wallMs }
       : {

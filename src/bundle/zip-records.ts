@@ -39,8 +39,8 @@ const S_IFREG = 0o100000;
  * A complete zip of `sources`, in their order, as chunks to write one after the other
  * (APPNOTE 6.3.10: local headers and data, central directory, end record). Nothing varies
  * but the input: one fixed UTC time, one mode, no extra fields, no data descriptors, no
- * comments; deflate through native zlib, which also computes the CRC-32. Callers check
- * the Zip64 limits first.
+ * comments; deflate through native zlib, which also computes the CRC-32. Callers keep to
+ * the limits of a zip without Zip64.
  */
 export async function zipRecords(
   sources: readonly ZipSource[],
@@ -77,6 +77,10 @@ export async function zipRecords(
     offset += local.length + name.length + body.length;
   });
   const centralSize = central.reduce((sum, chunk) => sum + chunk.length, 0);
+  // Fields would silently wrap: callers keep far below this, so it is a bug if reached.
+  if (sources.length > ZIP32_MAX_ENTRIES || offset + centralSize > ZIP32_MAX_BYTES) {
+    throw new RangeError('zipRecords: too large for a zip without Zip64');
+  }
   return [...chunks, ...central, endRecord(sources.length, centralSize, offset)];
 }
 

@@ -12,7 +12,7 @@ import { sha256File } from './checksums.js';
 import { clampToDosTime } from './mtime.js';
 import { assertSafeNames, listKitFiles, printable, unsafeNameReason } from './list-files.js';
 import type { KitFile } from './list-files.js';
-import { ZIP32_MAX_BYTES, ZIP32_MAX_ENTRIES, zipRecords } from './zip-records.js';
+import { ZIP32_MAX_ENTRIES, zipRecords } from './zip-records.js';
 
 /**
  * Fixed so that the same input always deflates to the same bytes. zlib's default: level 9
@@ -20,11 +20,13 @@ import { ZIP32_MAX_BYTES, ZIP32_MAX_ENTRIES, zipRecords } from './zip-records.js
  */
 const COMPRESSION_LEVEL = 6;
 /**
- * A kit whose files are all this small is zipped in memory by `zipRecords` (native zlib, a
- * few milliseconds); one with a larger file is streamed through archiver, which also
- * writes Zip64 when a kit outgrows 4 GiB.
+ * A kit whose files are all this small, and together no larger than the total below, is
+ * zipped in memory by `zipRecords` (native zlib, a few milliseconds); any other kit is
+ * streamed through archiver, which holds no file whole and writes Zip64 past 4 GiB.
  */
 export const IN_MEMORY_MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Every file of an in-memory kit is held at once, with its deflated copy and the zip. */
+export const IN_MEMORY_MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 const FILE_MODE = 0o644;
 /**
  * Formats that are compressed already: deflating them again costs time and saves nothing,
@@ -76,7 +78,7 @@ export async function zipKit(
     dirname(outFile),
     `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`,
   );
-  if (fitsInMemory(entries)) {
+  if (fitsInMemory(entries.map((entry) => entry.file.stats.size))) {
     const zip = await zipInMemory(entries, date);
     await writeThenRename(temp, zip, outFile);
     return { bytes: zip.length, sha256: createHash('sha256').update(zip).digest('hex') };
@@ -87,14 +89,18 @@ export async function zipKit(
 
 type Entry = { file: KitFile; name: string };
 
-/** Small files only, and a total that needs no Zip64 (headers counted generously). */
-function fitsInMemory(entries: readonly Entry[]): boolean {
+/**
+ * Small files only, few enough and small enough together to hold in memory; far below the
+ * limits of a zip without Zip64, which zipRecords does not write.
+ */
+export function fitsInMemory(sizes: readonly number[]): boolean {
+  if (sizes.length > ZIP32_MAX_ENTRIES) return false;
   let total = 0;
-  for (const { file, name } of entries) {
-    if (file.stats.size > IN_MEMORY_MAX_FILE_BYTES) return false;
-    total += file.stats.size + 2 * Buffer.byteLength(name) + 128;
+  for (const size of sizes) {
+    if (size > IN_MEMORY_MAX_FILE_BYTES) return false;
+    total += size;
   }
-  return entries.length <= ZIP32_MAX_ENTRIES && total <= ZIP32_MAX_BYTES;
+  return total <= IN_MEMORY_MAX_TOTAL_BYTES;
 }
 
 async function zipInMemory(entries: readonly Entry[], date: Date): Promise<Buffer> {

@@ -44,6 +44,7 @@ export interface ReleaseReport {
   /** Source path as shown to the user. */
   source: string;
   slug?: string;
+  /** `skipped`: not built because the build was interrupted, before or while it ran. */
   status: 'built' | 'unchanged' | 'failed' | 'skipped';
   title?: string;
   date?: string;

@@ -179,7 +179,9 @@ async function buildOne(
     });
     return report;
   } catch (error) {
-    if (context.options.signal?.aborted && !isPresskitError(error)) {
+    if (context.options.signal?.aborted && stoppedByInterruption(error)) {
+      // Not the release's fault: the stop closed the browser or cut its work short.
+      report.status = 'skipped';
       report.problems = interruption(source).problems.slice();
     } else if (isPresskitError(error)) {
       report.problems = error.problems.slice();
@@ -232,6 +234,15 @@ function claimSlug(slug: string, source: ReleaseSource, context: BuildContext): 
     });
   }
   context.slugs.set(slug, source.displayPath);
+}
+
+/**
+ * Whether a release failed because of the stop: the browser closed under its print (Chrome
+ * reports a closed target), or a step that saw the stop. A problem with the release itself
+ * (bad YAML, say) is still reported as such.
+ */
+function stoppedByInterruption(error: unknown): boolean {
+  return !isPresskitError(error) || error.code === 'E_BROWSER' || error.code === 'E_INTERRUPTED';
 }
 
 function interruption(source: ReleaseSource): PresskitError {

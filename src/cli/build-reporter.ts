@@ -51,6 +51,8 @@ function releaseLine(report: ReleaseReport, done: number, total: number): string
 /** The end of a build: each failure's problems, then a table, then a one-line verdict. */
 export function printBuildSummary(report: BuildReport, output: Output): void {
   for (const release of report.releases) {
+    // An interrupted release has nothing wrong with it; the verdict line counts those.
+    if (release.status === 'skipped') continue;
     for (const line of problemLines(release.problems)) output.error(line);
   }
   if (report.releases.length === 0) {
@@ -81,7 +83,7 @@ export function printBuildSummary(report: BuildReport, output: Output): void {
     `${count('built')} built`,
     `${count('unchanged')} unchanged`,
     `${count('failed')} failed`,
-    ...(report.interrupted ? [`${count('skipped')} not started (interrupted)`] : []),
+    ...(report.interrupted ? [`${count('skipped')} not built (interrupted)`] : []),
   ];
   output.info(
     `${parts.join(', ')} in ${(report.timings.totalMs / 1000).toFixed(2)} s → ${report.outDir}`,

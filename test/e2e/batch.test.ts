@@ -103,6 +103,14 @@ describe('many releases', () => {
     });
     child.kill('SIGINT');
     expect(await exited).toBe(130);
+    // The releases cut short are counted as interrupted, not failed with the closed
+    // browser's protocol errors, and none is listed as an error.
+    const verdict = /(\d+) built, 0 unchanged, 0 failed, (\d+) not built \(interrupted\)/.exec(
+      stderr,
+    );
+    expect(verdict, stderr).not.toBeNull();
+    expect(Number(verdict?.[1]) + Number(verdict?.[2])).toBe(12);
+    expect(stderr).not.toMatch(/Target closed|Protocol error|printing failed|: interrupted/);
 
     const out = join(root, 'dist');
     expect(existsSync(join(out, '.presskit-staging'))).toBe(false);

@@ -439,6 +439,7 @@ try {
       mdToPdfCli: { exitCode: cli.code, wallMs: cli.wallMs, produced, timeouts },
       mdToPdfPerFile,
       pageReuse,
+      corpus: CORPUS,
       // The same run's 100-release figures, so that these can be read against them.
       full100: { wallMs: median(series.full), maxRssKB: median(series.rss100) },
     };
@@ -451,6 +452,8 @@ try {
   }
 
   // ---- report ----------------------------------------------------------------------------
+  // The corpus the --full figures were measured beside: this run's, or the one carried over.
+  const bigCorpusBase = big?.corpus ?? (big?.carried ? 100 : CORPUS);
   const s = Object.fromEntries(Object.entries(series).map(([key, list]) => [key, summarize(list)]));
   const loadAfter = loadavg();
   // Against the 100-release figure of the same run (same presskit), when there is one.
@@ -586,13 +589,13 @@ try {
   if (big?.build?.wallMs && big.full100?.wallMs) {
     lines.push(
       '',
-      `Time at scale${big.carried ? ` (measured ${big.date})` : ''}: the ${BIG_CORPUS}-release build took ${fmt(big.build.wallMs / big.full100.wallMs, 1)}× the ${CORPUS}-release build of the same run (${fmt(BIG_CORPUS / CORPUS, 0)}× the releases).`,
+      `Time at scale${big.carried ? ` (measured ${big.date})` : ''}: the ${BIG_CORPUS}-release build took ${fmt(big.build.wallMs / big.full100.wallMs, 1)}× the ${bigCorpusBase}-release build of the same run (${fmt(BIG_CORPUS / bigCorpusBase, 0)}× the releases).`,
     );
   }
   if (big?.pageReuse) {
     lines.push(
       '',
-      `Reusing a page for many documents${big.carried ? ` (measured ${big.date})` : ''}: the floor printing ${CORPUS * 4} documents on 2 pages, seconds per successive block of 100:`,
+      `Reusing a page for many documents${big.carried ? ` (measured ${big.date})` : ''}: the floor printing ${bigCorpusBase * 4} documents on 2 pages, seconds per successive block of 100:`,
       '',
       '| pages | blocks of 100 | total |',
       '| --- | --- | --- |',
@@ -612,7 +615,7 @@ try {
     const cli = big.mdToPdfCli;
     lines.push(
       '',
-      `md-to-pdf's CLI with all ${CORPUS} files in one call${big.carried ? ` (measured ${big.date})` : ''}: exit code ${cli.exitCode}, ${cli.produced} of ${CORPUS} PDFs written, ${cli.timeouts} navigation time-out messages, ${seconds(cli.wallMs)}.`,
+      `md-to-pdf's CLI with all ${bigCorpusBase} files in one call${big.carried ? ` (measured ${big.date})` : ''}: exit code ${cli.exitCode}, ${cli.produced} of ${bigCorpusBase} PDFs written, ${cli.timeouts} navigation time-out messages, ${seconds(cli.wallMs)}.`,
     );
     const run = big.mdToPdfPerFile;
     if (run) {

@@ -50,9 +50,7 @@ export async function zipRecords(
   // Entries deflate concurrently on zlib's thread pool; the order of the output is fixed.
   const bodies = await Promise.all(
     sources.map((source) =>
-      source.store || source.data.length === 0
-        ? source.data
-        : deflateRawAsync(source.data, { level: layout.level }),
+      source.store ? source.data : deflateRawAsync(source.data, { level: layout.level }),
     ),
   );
   const chunks: Buffer[] = [];

@@ -34,6 +34,11 @@ const FILE_MODE = 0o644;
  */
 const ALREADY_COMPRESSED = /\.(?:pdf|png|jpe?g|gif|webp|zip|docx|xlsx|pptx|odt|mp3|mp4)$/i;
 
+/** Whether an entry is stored as it is: a compressed format, or empty (nothing to deflate). */
+function storedAsIs(name: string, bytes: number): boolean {
+  return bytes === 0 || ALREADY_COMPRESSED.test(name);
+}
+
 export { clampToDosTime, reproducibleMtime } from './mtime.js';
 
 /** The zip as written: what the build reports and checksums. */
@@ -105,11 +110,10 @@ export function fitsInMemory(sizes: readonly number[]): boolean {
 
 async function zipInMemory(entries: readonly Entry[], date: Date): Promise<Buffer> {
   const sources = await Promise.all(
-    entries.map(async ({ file, name }) => ({
-      name,
-      data: await readFile(file.absolutePath),
-      store: ALREADY_COMPRESSED.test(name),
-    })),
+    entries.map(async ({ file, name }) => {
+      const data = await readFile(file.absolutePath);
+      return { name, data, store: storedAsIs(name, data.length) };
+    }),
   );
   return Buffer.concat(
     await zipRecords(sources, { date, mode: FILE_MODE, level: COMPRESSION_LEVEL }),
@@ -132,7 +136,7 @@ async function writeThenRename(temp: string, data: Buffer, outFile: string): Pro
   }
 }
 
-/** archiver's streaming zip, for kits with large files: none is held in memory whole. */
+/** archiver's streaming zip, for kits too large to zip in memory: no file is held whole. */
 async function streamZip(
   entries: readonly Entry[],
   date: Date,
@@ -177,8 +181,8 @@ async function writeArchive(entries: readonly Entry[], date: Date, out: Writable
       date,
       mode: FILE_MODE,
       stats: file.stats,
-      // Empty files are stored, as zipRecords does (archiver would deflate a streamed one).
-      store: ALREADY_COMPRESSED.test(name) || file.stats.size === 0,
+      // Said for empty files too: archiver would deflate a streamed one.
+      store: storedAsIs(name, file.stats.size),
     };
     archive.file(file.absolutePath, entry);
   }

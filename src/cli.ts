@@ -12,8 +12,11 @@ import { definedOnly } from './util/defined.js';
 export async function run(argv: string[]): Promise<number> {
   const controller = new AbortController();
   const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // `on`, not `once`, for the whole run: with no listener of ours left after a first signal,
+  // signal-exit (loaded by the lock library) would re-raise it and kill the process before
+  // the build has cleaned up. A second Ctrl-C finds the stop already under way.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   let output: Output = createOutput(false);
   try {
     let status: number = EXIT.ok;
@@ -83,7 +86,15 @@ function createProgram(
       });
       printBuildSummary(report, output);
       if (flags.json) output.data(`${JSON.stringify(report, null, 2)}\n`);
-      setStatus(report.interrupted ? EXIT.interrupted : report.ok ? EXIT.ok : EXIT.failed);
+      setStatus(
+        report.interrupted
+          ? EXIT.interrupted
+          : report.ok
+            ? EXIT.ok
+            : report.outputRefused
+              ? EXIT.usage
+              : EXIT.failed,
+      );
     });
 
   program
@@ -110,9 +121,13 @@ function createProgram(
   program
     .command('index')
     .description('rebuild the newsroom index.html from the kits in an output folder')
-    .argument('[out]', 'output folder holding the kits', 'dist')
-    .action(async (out: string) => {
-      const report = await writeNewsroomIndex({ out });
+    .argument('[out]', 'output folder holding the kits (default: config "out", else dist)')
+    .action(async (out: string | undefined) => {
+      const report = await writeNewsroomIndex({
+        ...(out !== undefined ? { out } : {}),
+        signal,
+        onNotice: (message) => process.stderr.write(`${message}\n`),
+      });
       process.stderr.write(`${report.releases} release(s) listed in ${report.file}\n`);
     });
 

@@ -14,6 +14,12 @@ export type ErrorCode =
   | 'E_TEMPLATE'
   | 'E_BROWSER'
   | 'E_USAGE'
+  /** The output folder overlaps the project's sources, or holds files presskit did not write. */
+  | 'E_OUTPUT'
+  /** A file could not be written (disk full, read-only, permissions). */
+  | 'E_WRITE'
+  /** Another build holds the output folder. */
+  | 'E_LOCKED'
   | 'E_INTERRUPTED';
 
 export interface Problem {

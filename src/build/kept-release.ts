@@ -3,11 +3,11 @@ import type { ReleaseSource } from '../release/discover.js';
 import { releaseFingerprint } from './fingerprint.js';
 import type { ReleaseReport } from './options.js';
 import type { SavedState } from './state.js';
-import { kitIntact } from './state.js';
+import { intactReport } from './state.js';
 
 /**
- * The saved report of a release whose kit is still the one `saved` describes, told from
- * files alone: the same source bytes, the same assets behind the same paths, the same
+ * The saved report of a release whose kit is still the one `saved` describes (every file
+ * of it as written, the zip hashed again), told from files alone: the same source bytes, the same assets behind the same paths, the same
  * project (config, theme, presskit). Reading and validating the release again would only
  * repeat the last build's verdict, which depends on nothing else; a no-change build of
  * many releases then costs little more than hashing their files.
@@ -32,5 +32,5 @@ export async function keptReport(
     saved.assets.map((asset) => asset.real),
   ).catch(() => undefined);
   if (fingerprint !== saved.fingerprint) return undefined;
-  return (await kitIntact(project.outDir, slug, saved)) ? saved.report : undefined;
+  return intactReport(project.outDir, slug, saved);
 }

@@ -1,4 +1,4 @@
-import type { Problem } from '../errors.js';
+import type { ErrorCode, Problem } from '../errors.js';
 import type { PaperSize, VcardVersion } from '../types.js';
 
 /** Options of `build()`; every member is optional. Flags win over the config file. */
@@ -29,6 +29,8 @@ export interface BuildOptions {
 }
 
 export type ProgressEvent =
+  /** Something to tell the user now: waiting for another build, a cleaned-up state entry. */
+  | { type: 'notice'; message: string }
   | { type: 'start'; total: number }
   | { type: 'release-start'; source: string }
   | { type: 'release-done'; report: ReleaseReport; done: number; total: number };
@@ -54,6 +56,8 @@ export interface ReleaseReport {
   files: FileReport[];
   zip?: FileReport;
   problems: Problem[];
+  /** The error code of a failed release's problems, e.g. `E_OUTPUT`. */
+  errorCode?: ErrorCode;
   /**
    * Milliseconds spent on this release, start to finish, and on its PDF: waiting for a
    * free page, printing, and setting the PDF's metadata.
@@ -68,5 +72,12 @@ export interface BuildReport {
   browserLaunched: boolean;
   outDir: string;
   releases: ReleaseReport[];
+  /** Problems of the run rather than of one release, e.g. a newsroom index not written. */
+  problems: Problem[];
+  /**
+   * True when presskit refused to replace something in the output folder that it did not
+   * write (a release's kit folder, the newsroom index): the CLI exits 2.
+   */
+  outputRefused: boolean;
   timings: { totalMs: number };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { lstat, mkdir, rm } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { reproducibleMtime } from '../bundle/mtime.js';
 import { loadConfig } from '../config.js';
 import type { Problem } from '../errors.js';
@@ -20,6 +20,11 @@ import { keptReport } from './kept-release.js';
 import type { SavedState } from './state.js';
 import { saveState, savedStatesBySource } from './state.js';
 import { STAGING_DIR, STATE_DIR } from './paths.js';
+import { lockOutput } from './lock.js';
+import type { ProtectedPath } from './output-guard.js';
+import { assertOutputClear } from './output-guard.js';
+import { assertKitReplaceable } from './ownership.js';
+import { asWriteError } from './write-error.js';
 import { mapPool } from '../util/pool.js';
 import type { ReleaseDefaults } from '../release/schema.js';
 
@@ -37,6 +42,9 @@ interface BuildContext {
   slugs: Map<string, string>;
   /** The last build's states of each release, by source file; empty with `force`. */
   saved: Map<string, SavedState[]>;
+  /** Files of the output folder presskit wrote, by slug, as the saved states record them. */
+  written: Map<string, Set<string>>;
+  notice: (message: string) => void;
 }
 
 /** `build()` once its options are checked; see build.ts. */
@@ -51,8 +59,50 @@ export async function runBuild(
   const config = await loadConfig(root);
   const settings = resolveSettings(root, config, options);
   const outDir = resolveOutDir(root, config, options);
-  const all = await discoverReleases(options.paths ?? ['releases'], root);
-  const sources = options.shard ? selectShard(all, options.shard) : all;
+  const outDisplay = relative(process.cwd(), outDir) || outDir;
+  const paths = options.paths ?? ['releases'];
+  const all = await discoverReleases(paths, root);
+  await assertOutputClear(
+    outDir,
+    outDisplay,
+    guardedPaths(root, paths, all, settings, config.file),
+  );
+  const notice = (message: string): void => options.onProgress?.({ type: 'notice', message });
+  const unlock = await takeOutputFolder(outDir, outDisplay, options.signal, notice);
+  try {
+    return await buildLocked(
+      { root, env, config, settings, outDir, all, notice, started },
+      options,
+      concurrency,
+      browser,
+    );
+  } finally {
+    await browser.close();
+    await rm(join(outDir, STAGING_DIR), { recursive: true, force: true }).catch(() => undefined);
+    await unlock().catch(() => undefined);
+  }
+}
+
+interface Run {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  config: Awaited<ReturnType<typeof loadConfig>>;
+  settings: ProjectSettings;
+  outDir: string;
+  all: ReleaseSource[];
+  notice: (message: string) => void;
+  started: number;
+}
+
+async function buildLocked(
+  run: Run,
+  options: BuildOptions,
+  concurrency: number,
+  browser: LazyBrowser,
+): Promise<BuildReport> {
+  const { root, env, config, settings, outDir, started } = run;
+  const sources = options.shard ? selectShard(run.all, options.shard) : run.all;
+  const states = await savedStatesBySource(outDir, run.notice);
   const context: BuildContext = {
     root,
     outDir,
@@ -68,7 +118,9 @@ export async function runBuild(
     options,
     env,
     slugs: new Map(),
-    saved: options.force ? new Map() : await savedStatesBySource(outDir),
+    saved: options.force ? new Map() : states,
+    written: writtenBySlug(states),
+    notice: run.notice,
   };
   // A first build is sure to print: start the browser now, while releases are read and
   // rendered, rather than when the first one is ready to print. (build() has already
@@ -100,23 +152,134 @@ export async function runBuild(
       return report;
     });
     const interrupted = options.signal?.aborted ?? false;
+    const problems: Problem[] = [];
+    let outputRefused = releases.some((release) => release.errorCode === 'E_OUTPUT');
     if (!interrupted && releases.some((release) => release.zip)) {
-      const { writeNewsroomIndex } = await import('../newsroom/index-page.js');
-      await writeNewsroomIndex({ root, out: outDir, known: summaries(releases) });
+      const { writeNewsroom } = await import('../newsroom/index-page.js');
+      try {
+        await writeNewsroom({ root, outDir, config, known: summaries(releases) });
+      } catch (error) {
+        if (!isPresskitError(error)) throw error;
+        problems.push(...error.problems);
+        if (error.code === 'E_OUTPUT') outputRefused = true;
+      }
     }
     return {
-      ok: !interrupted && releases.every((release) => release.status !== 'failed'),
+      ok:
+        !interrupted &&
+        problems.length === 0 &&
+        releases.every((release) => release.status !== 'failed'),
       interrupted,
       browserLaunched: browser.launched,
       outDir,
       releases,
+      problems,
+      outputRefused,
       timings: { totalMs: performance.now() - started },
     };
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    await browser.close();
-    await rm(join(outDir, STAGING_DIR), { recursive: true, force: true });
   }
+}
+
+/**
+ * What the output folder must keep clear of: the project folder (which may hold it), and,
+ * which may not, the release paths named, each release's own folder, the theme, the
+ * config file and the project's tooling folders.
+ */
+function guardedPaths(
+  root: string,
+  paths: readonly string[],
+  sources: readonly ReleaseSource[],
+  settings: ProjectSettings,
+  configFile: string | undefined,
+): ProtectedPath[] {
+  const guarded: ProtectedPath[] = [
+    { path: root, what: 'the project folder', mayHoldOutput: true },
+    ...paths.map((path) => ({
+      path: resolve(root, path),
+      what: 'release sources',
+      mayHoldOutput: false,
+    })),
+    ...['.git', 'node_modules'].map((name) => ({
+      path: join(root, name),
+      what: `the project's ${name}`,
+      mayHoldOutput: false,
+    })),
+  ];
+  for (const source of sources) {
+    const folder = dirname(source.sourceFile);
+    guarded.push({ path: source.sourceFile, what: 'a release source', mayHoldOutput: false });
+    if (folder !== root)
+      guarded.push({ path: folder, what: 'release sources', mayHoldOutput: false });
+  }
+  if (settings.templateDir)
+    guarded.push({ path: settings.templateDir, what: 'the theme', mayHoldOutput: false });
+  if (configFile) guarded.push({ path: configFile, what: 'the config file', mayHoldOutput: false });
+  return guarded;
+}
+
+/**
+ * Creates the output folder, takes its lock and clears what a killed build left: its
+ * staging folder (or a file in its place). Returns the lock's release.
+ */
+async function takeOutputFolder(
+  outDir: string,
+  display: string,
+  signal: AbortSignal | undefined,
+  notice: (message: string) => void,
+): Promise<() => Promise<void>> {
+  await makeFolder(outDir);
+  const unlock = await lockOutput(outDir, { display, signal, onWait: notice });
+  try {
+    const staging = join(outDir, STAGING_DIR);
+    const info = await lstat(staging).catch(() => undefined);
+    if (info && !info.isDirectory())
+      notice(`${relative(process.cwd(), staging)}: not a folder; removed`);
+    await rm(staging, { recursive: true, force: true });
+  } catch (error) {
+    await unlock().catch(() => undefined);
+    throw asWriteError(error, outDir);
+  }
+  return unlock;
+}
+
+/**
+ * `mkdir -p`, failing with the operating system's real reason: Node's recursive mkdir
+ * reports a read-only parent as ENOENT; making the missing folders one by one does not.
+ */
+async function makeFolder(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true });
+    return;
+  } catch {
+    // Found again below, one folder at a time.
+  }
+  const missing: string[] = [];
+  for (let current = path; !existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  try {
+    for (const folder of missing) await mkdir(folder);
+    await mkdir(path, { recursive: true });
+  } catch (error) {
+    throw asWriteError(error, path);
+  }
+}
+
+/** Every file the saved states say presskit wrote, by slug: its kit's files and zip. */
+function writtenBySlug(states: Map<string, SavedState[]>): Map<string, Set<string>> {
+  const written = new Map<string, Set<string>>();
+  for (const saved of [...states.values()].flat()) {
+    const slug = saved.report.slug;
+    if (slug === undefined) continue;
+    const files = written.get(slug) ?? new Set<string>();
+    for (const file of saved.report.files) files.add(file.path);
+    if (saved.report.zip) files.add(saved.report.zip.path);
+    written.set(slug, files);
+  }
+  return written;
 }
 
 /** `pastPrinting` is called once, as soon as the release needs the browser no more. */
@@ -148,6 +311,13 @@ async function buildOne(
       kind: release.kind,
     });
     claimSlug(release.slug, source, context);
+    const slugLine = release.lineOf(['slug']);
+    await assertKitReplaceable(
+      context.outDir,
+      release.slug,
+      context.written.get(release.slug) ?? new Set(),
+      { file: source.displayPath, ...(slugLine ? { line: slugLine } : {}) },
+    );
     const digest = await releaseFingerprint(
       context.projectDigest,
       release.sourceFile,
@@ -176,6 +346,13 @@ async function buildOne(
     await saveState(context.outDir, release.slug, digest, report, {
       sourceFile: release.sourceFile,
       assets: prepared.assets.map((asset) => ({ requested: asset.requested, real: asset.source })),
+    }).catch((error: unknown) => {
+      // The kit is in place and complete; without its state the next build only rebuilds it.
+      const problem = asWriteError(error, join(context.outDir, STATE_DIR));
+      if (!isPresskitError(problem)) throw problem;
+      context.notice(
+        `${problem.message}: build state not saved; the next build will rebuild ${release.slug}`,
+      );
     });
     return report;
   } catch (error) {
@@ -185,6 +362,7 @@ async function buildOne(
       report.problems = interruption(source).problems.slice();
     } else if (isPresskitError(error)) {
       report.problems = error.problems.slice();
+      report.errorCode = error.code;
     } else {
       throw error;
     }

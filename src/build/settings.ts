@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { isInside } from '../assets/inside-root.js';
 import type { ProjectConfig } from '../config.js';
 import { PresskitError } from '../errors.js';
+import { isWebUrl } from '../release/fields.js';
 import type { ProjectSettings } from '../types.js';
 import type { BuildOptions } from './options.js';
 
@@ -21,7 +22,16 @@ export function resolveSettings(
     maxAssetBytes: config.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
   };
   const baseUrl = options.baseUrl ?? config.baseUrl;
-  if (baseUrl) settings.baseUrl = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  if (baseUrl !== undefined) {
+    // The config's own value is checked by its schema; a flag or option is checked here.
+    if (!isWebUrl(baseUrl)) {
+      throw new PresskitError('E_USAGE', {
+        file: '--base-url',
+        message: `"${baseUrl}" is not an absolute http:// or https:// URL (e.g. https://press.example.org/)`,
+      });
+    }
+    settings.baseUrl = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  }
   if (config.templateDir) {
     if (!isInside(root, config.templateDir)) {
       throw new PresskitError('E_CONFIG', {

@@ -7,6 +7,7 @@ import { zipKit } from '../bundle/zip.js';
 import type { FileReport } from './options.js';
 import { STAGING_DIR } from './paths.js';
 import type { KitEntry } from './render-kit.js';
+import { asWriteError } from './write-error.js';
 
 export interface StagedKit {
   /** Every file of the kit (paths `<slug>/…`), SHA256SUMS included, sorted. */
@@ -57,7 +58,7 @@ export async function stageKit(
     zip = { path: `${slug}.zip`, ...(await zipKit(kitDir, slug, zipFile, mtime)) };
   } catch (error) {
     await discard();
-    throw error;
+    throw asWriteError(error, stage);
   }
   const files = hashed
     .sort((a, b) => compareUtf8(a.name, b.name))
@@ -69,11 +70,21 @@ export async function stageKit(
     async commit() {
       const finalKit = join(outDir, slug);
       const previous = join(stage, 'previous');
-      await rename(finalKit, previous).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-      await rename(kitDir, finalKit);
-      await rename(zipFile, join(outDir, `${slug}.zip`));
+      let movedAway = false;
+      try {
+        await rename(finalKit, previous).then(
+          () => (movedAway = true),
+          (error: NodeJS.ErrnoException) => {
+            if (error.code !== 'ENOENT') throw error;
+          },
+        );
+        await rename(kitDir, finalKit);
+        await rename(zipFile, join(outDir, `${slug}.zip`));
+      } catch (error) {
+        // The earlier kit goes back where it was if the new one did not take its place.
+        if (movedAway) await rename(previous, finalKit).catch(() => undefined);
+        throw asWriteError(error, finalKit);
+      }
       await discard();
     },
   };

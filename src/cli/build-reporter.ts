@@ -7,7 +7,8 @@ import { problemLines } from './output.js';
 export function buildProgress(output: Output): (event: ProgressEvent) => void {
   if (!output.interactive) {
     return (event) => {
-      if (event.type === 'release-done')
+      if (event.type === 'notice') output.error(event.message);
+      else if (event.type === 'release-done')
         output.info(releaseLine(event.report, event.done, event.total));
     };
   }
@@ -23,7 +24,8 @@ export function buildProgress(output: Output): (event: ProgressEvent) => void {
   );
   const running = new Set<string>();
   return (event) => {
-    if (event.type === 'start') bar.start(event.total, 0, { current: '' });
+    if (event.type === 'notice') output.error(event.message);
+    else if (event.type === 'start') bar.start(event.total, 0, { current: '' });
     else if (event.type === 'release-start') {
       running.add(event.source);
       bar.update({ current: current(running) });
@@ -55,6 +57,7 @@ export function printBuildSummary(report: BuildReport, output: Output): void {
     if (release.status === 'skipped') continue;
     for (const line of problemLines(release.problems)) output.error(line);
   }
+  for (const line of problemLines(report.problems)) output.error(line);
   if (report.releases.length === 0) {
     output.error('no releases found: put Markdown files under releases/ or name a path');
     return;

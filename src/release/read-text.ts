@@ -38,9 +38,38 @@ function fail(file: string, message: string): PresskitError {
   return new PresskitError('E_READ', { file, message });
 }
 
+/** What the operating system said, in words: "no space left on device (ENOSPC)". */
+const FS_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'is a folder, not a file',
+  EEXIST: 'already exists',
+  ENOTEMPTY: 'folder not empty',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
 export function describeFsError(error: unknown): string {
   if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-    return error.code === 'ENOENT' ? 'no such file' : error.code;
+    if (error.code === 'ENOENT') return 'no such file';
+    const words = FS_ERRORS[error.code];
+    return words ? `${words} (${error.code})` : error.code;
   }
   return String(error);
+}
+
+/** Whether `error` is the operating system's (it has an errno code such as `ENOSPC`). */
+export function isFsError(error: unknown): error is NodeJS.ErrnoException {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    /^E[A-Z]+$/.test(error.code) &&
+    'syscall' in error
+  );
 }

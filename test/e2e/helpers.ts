@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
+import { expect } from 'vitest';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = join(REPO, 'bin/presskit.js');
@@ -67,6 +68,12 @@ export function run(command: string, args: string[], cwd?: string): Promise<Run>
       },
     );
   });
+}
+
+/** Asserts that a kit in `out` passes `unzip -t` and `sha256sum -c`, as a journalist would check it. */
+export async function expectValidKit(out: string, slug: string): Promise<void> {
+  expect((await run('unzip', ['-tq', join(out, `${slug}.zip`)])).code).toBe(0);
+  expect((await run('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], join(out, slug))).code).toBe(0);
 }
 
 /** Text as pdftotext gives it, with every kind of space folded to one plain space. */

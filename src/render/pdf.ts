@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer';
 import { PresskitError } from '../errors.js';
+import { seconds, withinDeadline } from '../util/deadline.js';
 import type { BrowserManager } from './browser.js';
 import { preparePrintPage } from './print-page.js';
 import { PDF_OPTIONS } from './print-options.js';
@@ -45,9 +46,17 @@ export async function printHtml(
   options: PrintOptions = {},
 ): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  await preparePrintPage(page);
   try {
-    return await withTimeout(print(page, html, timeoutMs), timeoutMs);
+    // Puppeteer bounds each step on its own, and reading the PDF stream only by its 180 s
+    // protocol timeout; one deadline for the whole print is simpler to rely on. (Opening
+    // the page has its own, in BrowserManager.) After a timeout the work fails later, when
+    // its page is closed; nobody waits for it then.
+    return await withinDeadline(print(page, html, timeoutMs), timeoutMs, () => {
+      throw new PresskitError('E_BROWSER', {
+        file: 'chromium',
+        message: `printing did not finish within ${seconds(timeoutMs)}`,
+      });
+    });
   } catch (error) {
     if (error instanceof PresskitError) throw error;
     // Chrome's own words, on one line: a failed print is the document's or the browser's
@@ -61,32 +70,8 @@ export async function printHtml(
 }
 
 async function print(page: Page, html: string, timeoutMs: number): Promise<Uint8Array> {
+  // Once per page, and a round trip to the browser then: inside the deadline too.
+  await preparePrintPage(page);
   await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
   return page.pdf({ ...PDF_OPTIONS, timeout: timeoutMs });
-}
-
-/**
- * Puppeteer bounds each step on its own, and reading the PDF stream only by its
- * 180 s protocol timeout; one deadline for the whole print is simpler to rely on.
- */
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      const seconds = Math.round(ms / 100) / 10;
-      reject(
-        new PresskitError('E_BROWSER', {
-          file: 'chromium',
-          message: `printing did not finish within ${seconds} s`,
-        }),
-      );
-    }, ms);
-  });
-  // After a timeout the work fails later, when its page is closed; nobody waits for it then.
-  work.catch(() => undefined);
-  try {
-    return await Promise.race([work, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

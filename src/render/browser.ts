@@ -1,15 +1,10 @@
-import { execFile } from 'node:child_process';
-import { once } from 'node:events';
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import puppeteer from 'puppeteer';
-import type { Browser, Page } from 'puppeteer';
-import { PresskitError } from '../errors.js';
+import type { Page } from 'puppeteer';
+import { isPresskitError, PresskitError } from '../errors.js';
+import { seconds, settledWithin, withinDeadline } from '../util/deadline.js';
+import type { LaunchedBrowser } from './browser-launch.js';
+import { BROWSER_LABEL, CLOSE_GRACE_MS, interrupted, launchBrowser } from './browser-launch.js';
 import { findBrowser } from './browser-path.js';
-import { headlessMode, launchArgs } from './launch-args.js';
+import { removeStaleProfiles } from './browser-profile.js';
 
 export interface BrowserManagerOptions {
   /** Chrome or Chromium to run; found with `findBrowser()` at launch time when absent. */
@@ -20,6 +15,8 @@ export interface BrowserManagerOptions {
   pageUses?: number;
   /** Run on every new page before its first use, e.g. to switch JavaScript off. */
   preparePage?: (page: Page) => Promise<void>;
+  /** How long the browser may take to start, or to open a page, before it is given up (default 30 s). */
+  launchTimeoutMs?: number;
 }
 
 /**
@@ -31,19 +28,20 @@ export interface BrowserManagerOptions {
  */
 const DEFAULT_PAGE_USES = 100;
 
-const run = promisify(execFile);
-
-/** Label for messages when the problem is the browser, not a user file. */
-const BROWSER = 'chromium';
-
-/** How long a graceful close (of the browser, or of a failed page) may take before we stop waiting. */
-const CLOSE_GRACE_MS = 5_000;
+/** Chromium starts in well under a second; this only stops waiting for one that never will. */
+const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
 
 /**
- * The one browser of a build: launched lazily (a build with nothing to print starts
- * none), at most once, serving a small pool of reused pages, and closed exactly once.
- * `close()` may be called at any moment, including from a signal handler while the
- * browser is still starting.
+ * A browser that crashes (the OOM killer, say) is replaced this many times per manager,
+ * that is per build. One more crash is taken as a browser that cannot do the work.
+ */
+const RELAUNCHES = 1;
+
+/**
+ * The browser of a build: launched lazily (a build with nothing to print starts none),
+ * serving a small pool of reused pages, relaunched once if it crashes, and closed exactly
+ * once. `close()` may be called at any moment, including from a signal handler while the
+ * browser is still starting; a browser closed that way is never relaunched.
  */
 export class BrowserManager implements AsyncDisposable {
   readonly #executablePath: string | undefined;
@@ -52,14 +50,24 @@ export class BrowserManager implements AsyncDisposable {
   readonly #pageUses: number;
   readonly #uses = new WeakMap<Page, number>();
   readonly #preparePage: ((page: Page) => Promise<void>) | undefined;
+  readonly #launchTimeoutMs: number;
   /** The page `start()` opens ahead of the first caller, until that caller takes it. */
   #firstPage: Promise<Page | undefined> | undefined;
-  /** Aborting kills a browser that is still starting, or one that ignores `close()`. */
-  readonly #abort = new AbortController();
-  #launching: Promise<Browser> | undefined;
-  #started = false;
+  /** Aborted by close(): stops a launch under way. */
+  readonly #closed = new AbortController();
+  /** The browser in use, or its launch; emptied after a crash while relaunches are left. */
+  #current: Promise<LaunchedBrowser> | undefined;
+  #launches = 0;
+  #relaunchesLeft = RELAUNCHES;
+  readonly #crashed = new WeakSet<LaunchedBrowser>();
+  /** Crashed browsers being cleaned up, which close() waits for. */
+  readonly #reaping: Promise<unknown>[] = [];
+  /** How the last crashed browser ended (`killed by SIGKILL`), once it is reaped. */
+  #lastCrash: Promise<string> | undefined;
+  /** Removing the profiles of presskit processes that were killed, alongside the launch. */
+  #sweep: Promise<void> | undefined;
+  #startFailure: PresskitError | undefined;
   #closing: Promise<void> | undefined;
-  #userDataDir: string | undefined;
   #pid: number | undefined;
 
   constructor(options: BrowserManagerOptions) {
@@ -70,47 +78,57 @@ export class BrowserManager implements AsyncDisposable {
     if (!Number.isInteger(pageUses) || pageUses < 1) {
       throw new RangeError(`pageUses must be a positive integer, got ${pageUses}`);
     }
+    const launchTimeoutMs = options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
+    if (!(launchTimeoutMs > 0)) {
+      throw new RangeError(`launchTimeoutMs must be positive, got ${launchTimeoutMs}`);
+    }
     this.#executablePath = options.executablePath;
     this.#slots = new Slots(options.concurrency);
     this.#pageUses = pageUses;
     this.#preparePage = options.preparePage;
+    this.#launchTimeoutMs = launchTimeoutMs;
   }
 
   /** True once a launch has begun, even if it failed or the browser is closed since. */
   get launched(): boolean {
-    return this.#launching !== undefined;
+    return this.#launches > 0;
   }
 
-  /** Process id of the browser, once it runs. */
+  /** Process id of the browser, once it runs (the relaunched one after a crash). */
   get pid(): number | undefined {
     return this.#pid;
+  }
+
+  /**
+   * Why the first launch failed, if it did: no browser ever ran, so nothing can be printed
+   * (a run-level problem, not one of each release). Not set for a launch stopped by close().
+   */
+  get startFailure(): PresskitError | undefined {
+    return this.#startFailure;
   }
 
   /**
    * Runs `fn` on a pooled page. At most `concurrency` pages exist; a page comes back
    * to the pool when `fn` succeeds and is closed when it fails, since its state is then
    * unknown (mid-navigation, hung renderer...), or when it has served `pageUses` times.
+   *
+   * If the browser crashes under `fn`, `fn` runs once more on a fresh page of the
+   * relaunched browser: it must be safe to repeat (printing is).
    */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     this.#assertOpen();
     await this.#slots.acquire();
     try {
-      this.#assertOpen();
-      const page = this.#takeIdlePage() ?? (await this.#takeFirstPage()) ?? (await this.#newPage());
-      let succeeded = false;
       try {
-        const result = await fn(page);
-        succeeded = true;
-        return result;
-      } finally {
-        if (this.#closing === undefined && !page.isClosed()) {
-          const uses = (this.#uses.get(page) ?? 0) + 1;
-          this.#uses.set(page, uses);
-          if (!succeeded) await closePage(page);
-          else if (uses < this.#pageUses) this.#idle.push(page);
-          // Worn out, not broken: nobody needs to wait for it to go.
-          else void closePage(page);
-        }
+        return await this.#onPage(fn);
+      } catch (error) {
+        if (!(error instanceof LostBrowser)) throw error;
+      }
+      try {
+        return await this.#onPage(fn);
+      } catch (error) {
+        if (!(error instanceof LostBrowser)) throw error;
+        throw finalCrash(this.#label, await error.crashed.reap());
       }
     } finally {
       this.#slots.release();
@@ -124,10 +142,9 @@ export class BrowserManager implements AsyncDisposable {
    */
   async start(): Promise<void> {
     this.#assertOpen();
-    this.#launching ??= this.#launch();
-    await this.#launching;
+    const current = await this.#browser();
     // A page that fails to open here is simply opened again when needed.
-    this.#firstPage ??= this.#newPage().catch(() => undefined);
+    this.#firstPage ??= this.#newPage(current).catch(() => undefined);
     await this.#firstPage;
   }
 
@@ -141,8 +158,51 @@ export class BrowserManager implements AsyncDisposable {
     return this.close();
   }
 
+  get #label(): string {
+    return this.#executablePath ?? BROWSER_LABEL;
+  }
+
   #assertOpen(): void {
     if (this.#closing !== undefined) throw interrupted();
+  }
+
+  /** One try of `fn`; throws LostBrowser if the browser crashed under it. */
+  async #onPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    this.#assertOpen();
+    const current = await this.#browser();
+    this.#assertOpen();
+    let page: Page;
+    try {
+      page =
+        this.#takeIdlePage() ?? (await this.#takeFirstPage()) ?? (await this.#newPage(current));
+    } catch (error) {
+      throw this.#lostOr(error, current);
+    }
+    let succeeded = false;
+    try {
+      const result = await fn(page);
+      succeeded = true;
+      return result;
+    } catch (error) {
+      throw this.#lostOr(error, current);
+    } finally {
+      if (this.#closing === undefined && !page.isClosed() && page.browser().connected) {
+        const uses = (this.#uses.get(page) ?? 0) + 1;
+        this.#uses.set(page, uses);
+        if (!succeeded) await closePage(page);
+        else if (uses < this.#pageUses) this.#idle.push(page);
+        // Worn out, not broken: nobody needs to wait for it to go.
+        else void closePage(page);
+      }
+    }
+  }
+
+  /** `error`, or LostBrowser when what failed was the browser dying (not closed by us). */
+  #lostOr(error: unknown, current: LaunchedBrowser): unknown {
+    if (this.#closing !== undefined || current.browser.connected) return error;
+    // Puppeteer reports the disconnection before the failures it causes; this is in case not.
+    this.#onDisconnected(current);
+    return new LostBrowser(current);
   }
 
   async #takeFirstPage(): Promise<Page | undefined> {
@@ -150,26 +210,29 @@ export class BrowserManager implements AsyncDisposable {
     if (first === undefined) return undefined;
     this.#firstPage = Promise.resolve(undefined);
     const page = await first;
-    return page && !page.isClosed() ? page : undefined;
+    return page && usable(page) ? page : undefined;
   }
 
   #takeIdlePage(): Page | undefined {
     let page = this.#idle.pop();
-    while (page?.isClosed()) page = this.#idle.pop();
+    while (page && !usable(page)) page = this.#idle.pop();
     return page;
   }
 
-  async #newPage(): Promise<Page> {
-    this.#launching ??= this.#launch();
-    const browser = await this.#launching;
-    this.#assertOpen();
-    if (!browser.connected) {
+  /** A new prepared page, in at most the launch timeout: a browser that hangs is not waited on. */
+  async #newPage(current: LaunchedBrowser): Promise<Page> {
+    const opening = this.#openPage(current);
+    return withinDeadline(opening, this.#launchTimeoutMs, () => {
+      void opening.then(closePage, () => undefined);
       throw new PresskitError('E_BROWSER', {
-        file: this.#executablePath ?? BROWSER,
-        message: 'the browser exited unexpectedly',
+        file: this.#label,
+        message: `the browser did not open a page within ${seconds(this.#launchTimeoutMs)}`,
       });
-    }
-    const page = await browser.newPage();
+    });
+  }
+
+  async #openPage(current: LaunchedBrowser): Promise<Page> {
+    const page = await current.browser.newPage();
     try {
       await this.#preparePage?.(page);
     } catch (error) {
@@ -179,77 +242,87 @@ export class BrowserManager implements AsyncDisposable {
     return page;
   }
 
-  async #launch(): Promise<Browser> {
-    const executablePath = this.#executablePath ?? findBrowser();
-    // Our own profile folder, so that close() can remove it whatever state the launch is in.
-    this.#userDataDir = await mkdtemp(join(tmpdir(), 'presskit-chromium-'));
-    process.once('exit', this.#removeProfileOnExit);
+  #browser(): Promise<LaunchedBrowser> {
+    this.#current ??= this.#launch();
+    return this.#current;
+  }
+
+  async #launch(): Promise<LaunchedBrowser> {
+    const first = this.#launches++ === 0;
+    this.#sweep ??= removeStaleProfiles();
+    let current: LaunchedBrowser;
     try {
-      const browser = await puppeteer.launch({
-        executablePath,
-        headless: headlessMode(executablePath),
-        // A pipe instead of a DevTools port on localhost, which any local process could use.
-        pipe: true,
-        userDataDir: this.#userDataDir,
-        args: launchArgs(),
-        // Signals belong to the build orchestrator, which calls close().
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        signal: this.#abort.signal,
+      const executablePath = this.#executablePath ?? findBrowser();
+      current = await launchBrowser(executablePath, {
+        signal: this.#closed.signal,
+        timeoutMs: this.#launchTimeoutMs,
       });
-      this.#started = true;
-      this.#pid = browser.process()?.pid;
-      return browser;
     } catch (error) {
-      if (this.#abort.signal.aborted) throw interrupted();
-      const reason = (await startupComplaint(executablePath)) ?? firstLine(error);
+      if (!isPresskitError(error) || error.code !== 'E_BROWSER') throw error;
+      if (first) this.#startFailure = error;
+      if (this.#lastCrash === undefined) throw error;
+      // The relaunch after a crash: the crash is the news, the failed start its sequel.
       throw new PresskitError('E_BROWSER', {
-        file: executablePath,
-        message: `could not start the browser: ${reason}`,
+        file: this.#label,
+        message: `the browser crashed (${await this.#lastCrash}); relaunching it failed: ${error.problems[0]?.message}`,
       });
+    }
+    this.#pid = current.pid;
+    current.browser.once('disconnected', () => this.#onDisconnected(current));
+    // One that died as it started is noticed now, not at its first page.
+    if (!current.browser.connected) this.#onDisconnected(current);
+    return current;
+  }
+
+  /** The browser went away without close(): it crashed or was killed. */
+  #onDisconnected(crashed: LaunchedBrowser): void {
+    if (this.#closing !== undefined || this.#crashed.has(crashed)) return;
+    this.#crashed.add(crashed);
+    this.#idle.length = 0;
+    this.#firstPage = undefined;
+    const reaped = crashed.reap();
+    this.#reaping.push(reaped);
+    this.#lastCrash = reaped;
+    if (this.#relaunchesLeft > 0) {
+      this.#relaunchesLeft--;
+      // The next page launches a fresh browser.
+      this.#current = undefined;
+    } else {
+      const label = this.#label;
+      this.#current = reaped.then((how) => Promise.reject(finalCrash(label, how)));
+      this.#current.catch(() => undefined);
     }
   }
 
   async #shutdown(): Promise<void> {
     this.#slots.cancel(interrupted());
     this.#idle.length = 0;
-    const launching = this.#launching;
-    if (launching !== undefined) {
-      if (!this.#started) this.#abort.abort();
-      const browser = await launching.catch(() => undefined);
-      if (browser !== undefined) await closeOrKill(browser, this.#abort);
-    }
-    if (this.#userDataDir !== undefined) {
-      await rm(this.#userDataDir, { recursive: true, force: true, maxRetries: 3 });
-      process.off('exit', this.#removeProfileOnExit);
-    }
+    // Stops a launch under way; a started browser is closed below.
+    this.#closed.abort();
+    const current = await this.#current?.catch(() => undefined);
+    await current?.close();
+    await Promise.all(this.#reaping);
+    await this.#sweep;
   }
-
-  /**
-   * For a program that exits without close(): puppeteer kills the browser on exit, and
-   * this removes the profile, as far as a synchronous, last-moment attempt can.
-   */
-  readonly #removeProfileOnExit = (): void => {
-    if (this.#userDataDir === undefined) return;
-    try {
-      rmSync(this.#userDataDir, { recursive: true, force: true });
-    } catch {
-      // The dying browser may still hold files; a leftover temp folder is all that remains.
-    }
-  };
 }
 
-async function closeOrKill(browser: Browser, abort: AbortController): Promise<void> {
-  const child = browser.process();
-  await settledWithin(browser.close(), CLOSE_GRACE_MS);
-  if (child === null || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  // Puppeteer answers the abort by SIGKILLing the whole process group; the direct
-  // kill covers the case where it has already let go of the process.
-  abort.abort();
-  child.kill('SIGKILL');
-  await exited;
+/** Thrown inside withPage when the browser crashed under a page's work. */
+class LostBrowser extends Error {
+  constructor(readonly crashed: LaunchedBrowser) {
+    super('the browser crashed');
+  }
+}
+
+/** The crash after the relaunch, which ends printing for this build. */
+function finalCrash(label: string, how: string): PresskitError {
+  return new PresskitError('E_BROWSER', {
+    file: label,
+    message: `the browser crashed (${how}), again after being relaunched once`,
+  });
+}
+
+function usable(page: Page): boolean {
+  return !page.isClosed() && page.browser().connected;
 }
 
 /**
@@ -259,44 +332,6 @@ async function closeOrKill(browser: Browser, abort: AbortController): Promise<vo
  */
 async function closePage(page: Page): Promise<void> {
   await settledWithin(page.close(), CLOSE_GRACE_MS);
-}
-
-/** Waits for `work` to settle, at most `ms`; its outcome does not matter to the caller. */
-async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const graceOver = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  try {
-    // Closing what is already gone fails, and that is what we wanted anyway.
-    await Promise.race([work.catch(() => undefined), graceOver]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * What the browser itself says when it cannot start (a missing shared library, typically,
- * on a bare CI image). Over a pipe, puppeteer only reports "Target closed".
- */
-async function startupComplaint(executablePath: string): Promise<string | undefined> {
-  try {
-    await run(executablePath, ['--version'], { timeout: 10_000 });
-    return undefined;
-  } catch (error) {
-    const output = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
-    const lines = output.split('\n').filter((line) => line.trim() !== '');
-    return lines.at(-1)?.trim();
-  }
-}
-
-function interrupted(): PresskitError {
-  return new PresskitError('E_INTERRUPTED', { file: BROWSER, message: 'the browser was closed' });
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n', 1)[0] ?? text;
 }
 
 /** A counting semaphore with a FIFO queue: bounded concurrency, fair order. */

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -15,38 +14,13 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { PresskitError } from '../../src/errors.js';
 import { BrowserManager } from '../../src/render/browser.js';
-import { BROWSER } from './helpers.js';
-
-/** True while a process with this id exists (a reaped child no longer does). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Processes whose command line mentions `text`, e.g. a profile folder. */
-function processesMentioning(text: string): string[] {
-  const run = spawnSync('pgrep', ['-f', text], { encoding: 'utf8' });
-  return run.stdout.split('\n').filter(Boolean);
-}
+import { alive, BROWSER, processesMentioning, rejection } from './helpers.js';
 
 function userDataDirOf(pid: number): string {
   const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   const flag = args.find((arg) => arg.startsWith('--user-data-dir='));
   if (flag === undefined) throw new Error(`no --user-data-dir in the browser's command line`);
   return flag.slice('--user-data-dir='.length);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 // One manager for the pool tests; the lifecycle tests need their own.

@@ -72,6 +72,31 @@ ${options.body ?? ''}
 </body></html>`;
 }
 
+/** True while a process with this id exists (a reaped child no longer does). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Processes whose command line mentions `text`, e.g. a profile folder. */
+export function processesMentioning(text: string): string[] {
+  const run = spawnSync('pgrep', ['-f', text], { encoding: 'utf8' });
+  return run.stdout.split('\n').filter(Boolean);
+}
+
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
 let workDir: string | undefined;
 
 /** Removes the files the PDF tools were run on. */

@@ -1,4 +1,4 @@
-import { PresskitError } from '../errors.js';
+import { isPresskitError, PresskitError } from '../errors.js';
 import type { BrowserManager } from '../render/browser.js';
 
 /** The browser is found and created on first use: a no-change build needs none at all. */
@@ -12,6 +12,11 @@ export interface LazyBrowser {
   warmUp(): Promise<void>;
   /** Whether a browser was started at all in this build. */
   readonly launched: boolean;
+  /**
+   * Why no browser could be found or started, if so: nothing can print, a problem of the
+   * run rather than of each release. Unset when the build was stopped.
+   */
+  readonly startFailure: PresskitError | undefined;
   /** Closes the browser; later `get()` calls fail as interrupted. Idempotent. */
   close(): Promise<void>;
 }
@@ -25,6 +30,7 @@ export function lazyBrowser(
   let creating: Promise<BrowserManager> | undefined;
   let warming: Promise<void> | undefined;
   let closing: Promise<void> | undefined;
+  let notFound: PresskitError | undefined;
   const get = (): Promise<BrowserManager> => {
     if (closing) {
       return Promise.reject(
@@ -45,6 +51,9 @@ export function lazyBrowser(
       });
       return manager;
     });
+    creating.catch((error: unknown) => {
+      if (isPresskitError(error) && error.code === 'E_BROWSER') notFound = error;
+    });
     return creating;
   };
   return {
@@ -58,6 +67,9 @@ export function lazyBrowser(
     },
     get launched() {
       return manager?.launched ?? false;
+    },
+    get startFailure() {
+      return notFound ?? manager?.startFailure;
     },
     close() {
       closing ??= (async () => {

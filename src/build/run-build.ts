@@ -152,6 +152,8 @@ async function buildLocked(
       return report;
     });
     const interrupted = options.signal?.aborted ?? false;
+    // No browser could be found or started: the run's problem (exit 2), not each release's.
+    if (!interrupted && browser.startFailure) throw browser.startFailure;
     const problems: Problem[] = [];
     let outputRefused = releases.some((release) => release.errorCode === 'E_OUTPUT');
     if (!interrupted && releases.some((release) => release.zip)) {

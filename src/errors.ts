@@ -1,3 +1,5 @@
+import { printable } from './util/unsafe-text.js';
+
 /**
  * The one error class for failures the user can fix (bad input, missing browser, ...).
  * Known errors print as one line; anything else is a bug and prints its stack.
@@ -55,16 +57,11 @@ export class PresskitError extends Error {
  * CI log, so control characters are shown escaped (`\n`).
  */
 function singleLine(problem: Problem): Problem {
-  const clean = (text: string): string =>
-    text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => {
-      const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-      return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    });
   return {
     ...problem,
-    file: clean(problem.file),
-    message: clean(problem.message),
-    ...(problem.field !== undefined ? { field: clean(problem.field) } : {}),
+    file: printable(problem.file),
+    message: printable(problem.message),
+    ...(problem.field !== undefined ? { field: printable(problem.field) } : {}),
   };
 }
 
@@ -76,7 +73,8 @@ export function formatProblem(problem: Problem): string {
     if (problem.column !== undefined) where += `:${problem.column}`;
   }
   const field = problem.field ? `${problem.field}: ` : '';
-  return `${where}: ${field}${problem.message}`;
+  // Problems made outside PresskitError echo user values too: this line must stay one line.
+  return printable(`${where}: ${field}${problem.message}`);
 }
 
 export function isPresskitError(error: unknown): error is PresskitError {

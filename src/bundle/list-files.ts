@@ -2,6 +2,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join, posix } from 'node:path';
 import { PresskitError } from '../errors.js';
+import { printable } from '../util/unsafe-text.js';
 
 /** A regular file of a kit folder. */
 export interface KitFile {
@@ -95,12 +96,4 @@ export function assertSafeNames(kitDir: string, names: readonly string[]): void 
     }
     seen.set(key, name);
   }
-}
-
-/** The name with controls and bidi characters escaped, so an error message cannot garble a terminal. */
-export function printable(name: string): string {
-  return name.replace(
-    new RegExp(`${CONTROL.source}|${BIDI.source}`, 'gu'),
-    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
-  );
 }

@@ -10,7 +10,8 @@ import { ZipArchive } from 'archiver';
 import { PresskitError } from '../errors.js';
 import { sha256File } from './checksums.js';
 import { clampToDosTime } from './mtime.js';
-import { assertSafeNames, listKitFiles, printable, unsafeNameReason } from './list-files.js';
+import { printable } from '../util/unsafe-text.js';
+import { assertSafeNames, listKitFiles, unsafeNameReason } from './list-files.js';
 import type { KitFile } from './list-files.js';
 import { ZIP32_MAX_ENTRIES, zipRecords } from './zip-records.js';
 

@@ -4,7 +4,6 @@ import {
   assertSafeNames,
   compareUtf8,
   listKitFiles,
-  printable,
   unsafeNameReason,
 } from '../../src/bundle/list-files.js';
 import { PresskitError } from '../../src/errors.js';
@@ -96,9 +95,8 @@ describe('assertSafeNames', () => {
 
   it('names the file with its control characters escaped', () => {
     expect(() => assertSafeNames('/kit', ['ok.txt', 'bad\u202E\n.txt'])).toThrow(
-      '/kit/bad\\u{202e}\\u{a}.txt: unsafe file name for the zip',
+      '/kit/bad\\u202e\\n.txt: unsafe file name for the zip',
     );
-    expect(printable('a\u0007b')).toBe('a\\u{7}b');
   });
 
   it('accepts distinct safe names', () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PresskitError } from './errors.js';
 import {
   expected,
+  markdown,
   optionalText,
   optionalWebUrl,
   rawContact,
@@ -41,7 +42,7 @@ const configSchema = z.strictObject(
     organization: rawOrganization.optional(),
     contacts: z.array(rawContact, { error: expected('must be a list of contacts') }).optional(),
     boilerplate: z
-      .union([z.string(), z.record(z.string(), z.string())], {
+      .union([markdown, z.record(z.string(), markdown)], {
         error: 'must be a text, or a mapping from language to text',
       })
       .optional(),
@@ -83,7 +84,7 @@ export async function loadConfig(root: string): Promise<ProjectConfig> {
   const source = parseYaml(await readText(path, display), display);
   const parsed = configSchema.safeParse(source.data ?? {});
   if (!parsed.success) {
-    throw new PresskitError('E_CONFIG', zodProblems(parsed.error, display, source.lineOf));
+    throw new PresskitError('E_CONFIG', zodProblems(parsed.error, display, source));
   }
   const config = parsed.data;
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unsafeCharacters } from '../util/unsafe-text.js';
 
 /**
  * Zod building blocks shared by the release frontmatter and the project config.
@@ -17,7 +18,26 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
+/** Set on an issue about unsafe characters, so that its report can point at them (zod-problems). */
+export const UNSAFE_TEXT_ISSUE = 'unsafeText';
+
+/**
+ * Refuses controls and spoofing bidi characters (see unsafe-text.ts), naming the first.
+ * `final`: later checks of the value (e-mail, URL, language tag) would only add noise; not
+ * for a member of a union, which would then hide this issue behind its own.
+ */
+function refuseUnsafe(final: boolean) {
+  return (value: string | undefined, context: z.RefinementCtx): void => {
+    const [first] = value === undefined ? [] : unsafeCharacters(value);
+    if (!first) return;
+    context.addIssue({
+      code: 'custom',
+      message: first.message,
+      params: { [UNSAFE_TEXT_ISSUE]: true },
+      continue: !final,
+    });
+  };
+}
 
 /**
  * A single line: a line break or tab written in YAML (a `|` block, say) is only layout,
@@ -32,24 +52,24 @@ export const text = z
   .string({ error: expected('must be a text value') })
   .transform(singleLine)
   .refine((value) => value !== '', 'must not be empty')
-  .refine((value) => !CONTROL.test(value), 'contains a control character');
+  .superRefine(refuseUnsafe(true));
 
 /** An optional single-line text: a YAML empty value counts as absent. */
 export const optionalText = z
   .string({ error: expected('must be a text value') })
   .optional()
   .transform((value) => (value === undefined ? undefined : singleLine(value) || undefined))
-  .refine((value) => value === undefined || !CONTROL.test(value), 'contains a control character');
+  .superRefine(refuseUnsafe(true));
 
-/** Optional Markdown: line breaks are meaningful and kept. */
-export const optionalMarkdown = z
+/** Markdown as written: line breaks are meaningful and kept. */
+export const markdown = z
   .string({ error: expected('must be a text value') })
+  .superRefine(refuseUnsafe(false));
+
+/** Optional Markdown, trimmed: a blank text counts as absent. */
+export const optionalMarkdown = markdown
   .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined))
-  .refine(
-    (value) => value === undefined || !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
-    'contains a control character',
-  );
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
 
 export const optionalEmail = optionalText.refine(
   (value) => value === undefined || z.email().safeParse(value).success,

@@ -7,6 +7,7 @@ import { labelsFor } from '../render/i18n.js';
 import { applyTypography } from '../render/typography.js';
 import type { AssetRef, Contact, Organization, Release, ReleaseDate } from '../types.js';
 import { definedOnly } from '../util/defined.js';
+import { unsafeCharacters } from '../util/unsafe-text.js';
 import { parseReleaseDate } from './dates.js';
 import {
   bcp47,
@@ -75,11 +76,16 @@ export function validateRelease(
   const file = raw.displayPath;
   const lineOf = raw.frontmatter.lineOf;
   const parsed = frontmatterSchema.safeParse(raw.frontmatter.data ?? {});
+  // Checked with the frontmatter, so that one run reports the problems of both.
+  const bodyProblems = unsafeBodyProblems(raw);
   if (!parsed.success) {
-    throw new PresskitError('E_SCHEMA', zodProblems(parsed.error, file, lineOf));
+    throw new PresskitError('E_SCHEMA', [
+      ...zodProblems(parsed.error, file, raw.frontmatter),
+      ...bodyProblems,
+    ]);
   }
   const fm = parsed.data;
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...bodyProblems];
   const report = (path: (string | number)[], message: string): void => {
     const line = lineOf(path);
     problems.push({ file, field: fieldPath(path), message, ...(line ? { line } : {}) });
@@ -153,6 +159,16 @@ export function validateRelease(
     ...(embargo ? { embargo } : {}),
     ...(organization ? { organization } : {}),
   };
+}
+
+/** Controls and spoofing bidi characters in the Markdown body, one problem per occurrence. */
+function unsafeBodyProblems(raw: RawRelease): Problem[] {
+  return unsafeCharacters(raw.body).map((found) => ({
+    file: raw.displayPath,
+    line: raw.bodyLine + found.line - 1,
+    column: found.column,
+    message: found.message,
+  }));
 }
 
 function dateField(

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, isScalar } from 'yaml';
 import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
 
@@ -12,6 +12,15 @@ export interface YamlSource {
   data: unknown;
   /** 1-based line in the original file of the field at `path`, when it exists. */
   lineOf(path: FieldPath): number | undefined;
+  /** The source text of the scalar at `path` as written (quotes, escapes), and where it starts. */
+  sourceOf(path: FieldPath): SourceText | undefined;
+}
+
+export interface SourceText {
+  text: string;
+  /** 1-based line and column in the file of the text's first character. */
+  line: number;
+  column: number;
 }
 
 /**
@@ -85,6 +94,16 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
         if (isNode(node) && node.range) return toFileLine(node.range[0]);
       }
       return undefined;
+    },
+    sourceOf(path) {
+      const node = doc.getIn(path, true);
+      if (!isScalar(node) || !node.range) return undefined;
+      const [start, end] = node.range;
+      return {
+        text: text.slice(start, end),
+        line: toFileLine(start),
+        column: lineCounter.linePos(start).col,
+      };
     },
   };
 }

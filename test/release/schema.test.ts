@@ -282,7 +282,7 @@ describe('validateRelease: problems, all at once, each with field and line', () 
     const error = invalid('title: "Titre\\u0007"\ndate: 2016-10-04\nlang: fr');
     expect(problemFor(error, 'title')).toMatchObject({
       line: 2,
-      message: 'contains a control character',
+      message: 'contains a control character U+0007 (BEL)',
     });
   });
 

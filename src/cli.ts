@@ -7,6 +7,7 @@ import { EXIT } from './cli/exit-codes.js';
 import { createOutput, problemLines } from './cli/output.js';
 import type { Output } from './cli/output.js';
 import { definedOnly } from './util/defined.js';
+import { printable, printableJson, printableLines } from './util/unsafe-text.js';
 
 /** Runs the command line and returns the exit status; never exits the process itself. */
 export async function run(argv: string[]): Promise<number> {
@@ -33,9 +34,9 @@ export async function run(argv: string[]): Promise<number> {
       for (const line of problemLines(error.problems)) output.error(`presskit: ${line}`);
       return controller.signal.aborted ? EXIT.interrupted : EXIT.usage;
     }
-    output.error(
-      `presskit: internal error, please report it:\n${error instanceof Error ? error.stack : String(error)}`,
-    );
+    output.error('presskit: internal error, please report it:');
+    const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    for (const line of details.split('\n')) output.error(line);
     return EXIT.internal;
   } finally {
     process.off('SIGINT', stop);
@@ -52,6 +53,8 @@ function createProgram(
     .description('Turn Markdown press releases into complete press kits.')
     .version(VERSION)
     .exitOverride()
+    // Commander echoes arguments in its errors: a pasted ESC must not reach the terminal raw.
+    .configureOutput({ writeErr: (text) => process.stderr.write(printableLines(text)) })
     .showHelpAfterError('(run presskit --help for usage)');
 
   program
@@ -85,7 +88,7 @@ function createProgram(
         ...definedFlags(flags),
       });
       printBuildSummary(report, output);
-      if (flags.json) output.data(`${JSON.stringify(report, null, 2)}\n`);
+      if (flags.json) output.data(`${printableJson(report)}\n`);
       setStatus(
         report.interrupted
           ? EXIT.interrupted
@@ -126,9 +129,9 @@ function createProgram(
       const report = await writeNewsroomIndex({
         ...(out !== undefined ? { out } : {}),
         signal,
-        onNotice: (message) => process.stderr.write(`${message}\n`),
+        onNotice: (message) => process.stderr.write(`${printable(message)}\n`),
       });
-      process.stderr.write(`${report.releases} release(s) listed in ${report.file}\n`);
+      process.stderr.write(`${report.releases} release(s) listed in ${printable(report.file)}\n`);
     });
 
   return program;

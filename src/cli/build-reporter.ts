@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import type { BuildReport, ProgressEvent, ReleaseReport } from '../build/options.js';
 import type { Output } from './output.js';
 import { problemLines } from './output.js';
+import { printable } from '../util/unsafe-text.js';
 
 /** Live progress on a terminal; one plain line per release elsewhere (CI logs). */
 export function buildProgress(output: Output): (event: ProgressEvent) => void {
@@ -41,13 +42,19 @@ export function buildProgress(output: Output): (event: ProgressEvent) => void {
 function current(running: ReadonlySet<string>): string {
   const [first] = running;
   if (first === undefined) return '';
-  return running.size > 1 ? `${first} (+${running.size - 1})` : first;
+  const name = printable(first);
+  return running.size > 1 ? `${name} (+${running.size - 1})` : name;
 }
 
 function releaseLine(report: ReleaseReport, done: number, total: number): string {
   const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
   const seconds = (report.timings.totalMs / 1000).toFixed(2);
-  return `${counter} ${report.status.padEnd(9)} ${report.slug ?? report.source} (${seconds} s)`;
+  return `${counter} ${report.status.padEnd(9)} ${releaseName(report)} (${seconds} s)`;
+}
+
+/** A file name may hold a newline or an ESC: shown escaped, it cannot forge a log line. */
+function releaseName(report: ReleaseReport): string {
+  return printable(report.slug ?? report.source);
 }
 
 /** The end of a build: each failure's problems, then a table, then a one-line verdict. */
@@ -64,8 +71,8 @@ export function printBuildSummary(report: BuildReport, output: Output): void {
   }
   const rows = report.releases.map((release) => [
     release.status,
-    release.slug ?? release.source,
-    release.zip ? `${release.zip.path} (${kilobytes(release.zip.bytes)})` : '—',
+    releaseName(release),
+    release.zip ? `${printable(release.zip.path)} (${kilobytes(release.zip.bytes)})` : '—',
     `${(release.timings.totalMs / 1000).toFixed(2)} s`,
   ]);
   const widths = [0, 1, 2].map((column) =>
@@ -89,7 +96,7 @@ export function printBuildSummary(report: BuildReport, output: Output): void {
     ...(report.interrupted ? [`${count('skipped')} not built (interrupted)`] : []),
   ];
   output.info(
-    `${parts.join(', ')} in ${(report.timings.totalMs / 1000).toFixed(2)} s → ${report.outDir}`,
+    `${parts.join(', ')} in ${(report.timings.totalMs / 1000).toFixed(2)} s → ${printable(report.outDir)}`,
   );
 }
 

@@ -1,13 +1,14 @@
 import type { CheckReport } from '../check.js';
 import type { Problem } from '../errors.js';
 import { formatProblem } from '../errors.js';
+import { printable, printableJson } from '../util/unsafe-text.js';
 
 export type CheckFormat = 'text' | 'json' | 'github';
 
 export function formatCheck(report: CheckReport, format: CheckFormat): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return `${printableJson(report)}\n`;
     case 'github':
       return report.problems.map((problem) => `${githubAnnotation(problem)}\n`).join('');
     default:
@@ -17,14 +18,16 @@ export function formatCheck(report: CheckReport, format: CheckFormat): string {
 
 /** A GitHub Actions workflow command: `::error file=…,line=…::message`. */
 export function githubAnnotation(problem: Problem): string {
+  // Escaped first: a raw ESC or line break would still reach the log that shows the annotation.
+  const field = problem.field === undefined ? undefined : printable(problem.field);
   const properties = [
-    `file=${escapeProperty(problem.file)}`,
+    `file=${escapeProperty(printable(problem.file))}`,
     ...(problem.line ? [`line=${problem.line}`] : []),
     ...(problem.column ? [`col=${problem.column}`] : []),
-    `title=${escapeProperty(problem.field ? `presskit: ${problem.field}` : 'presskit')}`,
+    `title=${escapeProperty(field ? `presskit: ${field}` : 'presskit')}`,
   ];
-  const message = problem.field ? `${problem.field}: ${problem.message}` : problem.message;
-  return `::error ${properties.join(',')}::${escapeData(message)}`;
+  const message = printable(problem.message);
+  return `::error ${properties.join(',')}::${escapeData(field ? `${field}: ${message}` : message)}`;
 }
 
 function escapeData(text: string): string {

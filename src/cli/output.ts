@@ -1,11 +1,12 @@
 import { formatProblem } from '../errors.js';
 import type { Problem } from '../errors.js';
+import { printable } from '../util/unsafe-text.js';
 
 /** Where status goes: stderr, so stdout stays clean for --json. */
 export interface Output {
-  /** Lines for people: suppressed by --quiet. */
+  /** Lines for people: suppressed by --quiet. Controls in a line are shown escaped. */
   info(line: string): void;
-  /** Problems: always shown. */
+  /** Problems: always shown. Controls in a line are shown escaped. */
   error(line: string): void;
   /** Machine output. */
   data(text: string): void;
@@ -17,9 +18,9 @@ export function createOutput(quiet: boolean, env: NodeJS.ProcessEnv = process.en
   const interactive = Boolean(process.stderr.isTTY) && !env['CI'] && !quiet;
   return {
     info: (line) => {
-      if (!quiet) process.stderr.write(`${line}\n`);
+      if (!quiet) process.stderr.write(`${printable(line)}\n`);
     },
-    error: (line) => process.stderr.write(`${line}\n`),
+    error: (line) => process.stderr.write(`${printable(line)}\n`),
     data: (text) => process.stdout.write(text),
     interactive,
   };

@@ -1,6 +1,7 @@
 import { contactAffiliation } from '../contacts/affiliation.js';
 import { formatPhoneDisplay } from '../contacts/phone.js';
 import type { Release } from '../types.js';
+import { printableLines } from '../util/unsafe-text.js';
 import {
   aboutHeading,
   contactHeading,
@@ -60,7 +61,8 @@ export function renderText(release: Release, datelineText: string | undefined): 
     }
   }
   blocks.push(labels.endMark);
-  return `${blocks.map((block) => wrap(block, TEXT_WIDTH)).join('\n\n')}\n`;
+  // Input checks refuse controls; should one slip through, `cat` must still not obey it.
+  return printableLines(`${blocks.map((block) => wrap(block, TEXT_WIDTH)).join('\n\n')}\n`);
 }
 
 /** Greedy word wrap; a word longer than the width (a URL) gets a line of its own. */

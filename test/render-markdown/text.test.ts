@@ -221,6 +221,30 @@ describe('renderText: variants', () => {
   });
 });
 
+describe('renderText: no control character reaches `cat`', () => {
+  // Validation refuses them; this is the text writer's own guard, for a value that slipped by.
+  it('shows controls and overrides escaped, and keeps right-to-left text as written', () => {
+    const valid = releaseFrom('title: T\nlang: ar\ndate: 2016-10-04', {
+      body: 'مرحبا \u2067IOM\u2069 \u200Fنص.\n',
+    });
+    const release: Release = {
+      ...valid,
+      title: 'Title \u001b]0;pwned\u0007',
+      subtitle: 'Sub \u009b2J \u202Eevil',
+    };
+    const text = textOf(release);
+    expect(text).toContain('Title \\u001b]0;pwned\\u0007\nSub \\u009b2J \\u202eevil');
+    expect(text).toContain('مرحبا \u2067IOM\u2069 \u200Fنص.');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202d\u202e]/);
+  });
+
+  it('escapes the control a numeric reference names (Markdown decodes it)', () => {
+    const valid = releaseFrom('title: T\nlang: en\ndate: 2016-10-04');
+    const text = textOf({ ...valid, body: 'Bell &#7; and &#x1B;[2J, but &#233;t&#xE9;.\n' });
+    expect(text).toContain('Bell \\u0007 and \\u001b[2J, but été.');
+  });
+});
+
 describe('wrap', () => {
   it.each([
     ['short line', 10, 'short line'],

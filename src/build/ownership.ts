@@ -3,7 +3,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, posix, relative } from 'node:path';
 import { SHA256SUMS } from '../bundle/checksums.js';
 import { PresskitError } from '../errors.js';
-import { printable } from '../bundle/list-files.js';
+import { printable } from '../util/unsafe-text.js';
 
 /** What a kit's checksum file may weigh before it cannot be one of ours. */
 const MAX_SUMS_BYTES = 4 * 1024 * 1024;

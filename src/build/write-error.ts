@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { printable } from '../bundle/list-files.js';
+import { printable } from '../util/unsafe-text.js';
 import { PresskitError } from '../errors.js';
 import { describeFsError, isFsError } from '../release/read-text.js';
 

@@ -51,7 +51,8 @@ const KINDS: Record<string, MediaKind> = {
     mediaType: 'image/svg+xml',
     label: 'SVG',
     isImage: true,
-    matches: (h) => isText(h) && /<svg[\s>]/i.test(h.toString('utf8')),
+    // `<svg:svg` too: a root may carry a prefix bound to the SVG namespace.
+    matches: (h) => isText(h) && /<(?:[a-z_][\w.-]*:)?svg[\s>/]/i.test(h.toString('utf8')),
   },
   pdf: {
     mediaType: 'application/pdf',
@@ -101,15 +102,4 @@ export function checkMediaType(extension: string, head: Buffer): MediaVerdict {
     return { ok: false, reason: `the file's content is not ${kind.label}, as its extension says` };
   }
   return { ok: true, mediaType: kind.mediaType, label: kind.label, isImage: kind.isImage };
-}
-
-/** SVG runs script and loads resources when opened on its own; refuse such content. */
-export function unsafeSvgReason(svg: string): string | undefined {
-  if (/<script[\s>]/i.test(svg)) return 'SVG contains a <script>';
-  if (/<foreignObject[\s>]/i.test(svg)) return 'SVG contains <foreignObject>';
-  if (/\son[a-z]+\s*=/i.test(svg)) return 'SVG contains an event handler attribute';
-  if (/(?:href|src)\s*=\s*["']\s*(?!#|data:image\/)/i.test(svg))
-    return 'SVG links to another resource';
-  if (/<!ENTITY/i.test(svg)) return 'SVG declares XML entities';
-  return undefined;
 }

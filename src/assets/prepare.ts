@@ -7,7 +7,8 @@ import { describeFsError } from '../release/read-text.js';
 import { asciiSlug } from '../util/slug.js';
 import type { Release } from '../types.js';
 import { isInside, realPathInside } from './inside-root.js';
-import { checkMediaType, SNIFF_BYTES, unsafeSvgReason } from './media-type.js';
+import { checkMediaType, SNIFF_BYTES } from './media-type.js';
+import { unsafeSvgReason } from './svg-safety.js';
 
 /** A file that ships in the kit's `assets/` folder, checked. */
 export interface PreparedAsset {
@@ -167,7 +168,7 @@ async function checkRequest(request: Request, limits: AssetLimits): Promise<Chec
   const verdict = checkMediaType(extname(source).slice(1), head);
   if (!verdict.ok) return verdict.reason;
   if (verdict.mediaType === 'image/svg+xml') {
-    const unsafe = unsafeSvgReason(head.toString('utf8'));
+    const unsafe = await unsafeSvgReason(head);
     if (unsafe) return unsafe;
   }
   return {

@@ -52,7 +52,8 @@ async function project(files: Record<string, string | Uint8Array> = {}): Promise
   };
 }
 
-const SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect/></svg>';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const SAFE_SVG = `<svg xmlns="${SVG_NS}" viewBox="0 0 1 1"><rect/></svg>`;
 
 describe('prepareAssets: accepted files', () => {
   it('checks, types and names the assets list, body images and the logo', async () => {
@@ -229,30 +230,27 @@ describe('prepareAssets: refused files', () => {
     await refuseAsset(p, 'photo.jpg', /needs alt text: add "alt:"/, '    caption: Sans alt');
   });
 
-  it.each([
-    [
-      'a <script>',
-      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-      /<script>/,
-    ],
-    ['an upper-case <SCRIPT>', '<svg><SCRIPT >alert(1)</SCRIPT></svg>', /<script>/],
-    ['an event handler', '<svg onload="alert(1)"><rect/></svg>', /event handler/],
-    ['<foreignObject>', '<svg><foreignObject><div/></foreignObject></svg>', /foreignObject/],
-    [
-      'a link to another resource',
-      '<svg><image href="https://evil.example/x.png"/></svg>',
-      /links/,
-    ],
-    ['an XML entity', '<!DOCTYPE svg [<!ENTITY x "y">]><svg><text>&x;</text></svg>', /entities/],
-  ])('refuses an SVG with %s', async (_label, svg, message) => {
+  // The sanitiser's own vectors are in test/assets/svg-safety.test.ts; these check that
+  // its verdict reaches the release's problems, for the whole file, however large.
+  it('refuses an unsafe SVG, naming the element and its line in the SVG', async () => {
+    const svg = `<svg xmlns="${SVG_NS}" xmlns:svg="${SVG_NS}">\n<svg:script>alert(1)</svg:script></svg>`;
     const p = await project({ 'releases/launch/logo.svg': svg });
-    await refuseAsset(p, 'logo.svg', message);
+    await refuseAsset(
+      p,
+      'logo.svg',
+      /^"logo\.svg": SVG contains <svg:script> at line 2: not an allowed SVG element$/,
+    );
+  });
+
+  it('refuses an SVG that is not well-formed XML, as a problem, not a crash', async () => {
+    const p = await project({ 'releases/launch/logo.svg': `<svg xmlns="${SVG_NS}"><g></svg>` });
+    await refuseAsset(p, 'logo.svg', /"logo\.svg": SVG is not well-formed XML \(line 1: /);
   });
 
   it('finds a <script> far into a large SVG, not only in its first bytes', async () => {
-    const svg = `<svg><desc>${'x'.repeat(20_000)}</desc><script>alert(1)</script></svg>`;
+    const svg = `<svg xmlns="${SVG_NS}"><desc>${'x'.repeat(20_000)}</desc><script>alert(1)</script></svg>`;
     const p = await project({ 'releases/launch/logo.svg': svg });
-    await refuseAsset(p, 'logo.svg', /<script>/);
+    await refuseAsset(p, 'logo.svg', /<script> at line 1/);
   });
 
   it.each([

@@ -190,7 +190,7 @@ function attributeProblem(element: SaxesTagNS, attribute: SaxesAttributeNS): str
   if (local === 'href' && (uri === '' || uri === XLINK_NS)) return hrefProblem(value);
   if (uri === '') return plainAttributeProblem(element, local, value);
   if (uri === XML_NS) return local === 'space' || local === 'lang' ? undefined : 'not allowed';
-  if (uri === XLINK_NS) return local === 'title' ? undefined : 'not allowed';
+  if (uri === XLINK_NS) return INERT_XLINK.has(local) ? undefined : 'not allowed';
   return INERT_NAMESPACES.has(uri) ? undefined : `an attribute in ${namespaceName(uri)}`;
 }
 
@@ -219,6 +219,16 @@ function animationProblem(local: string, value: string): string | undefined {
   const isValue = local === 'values' || local === 'from' || local === 'to' || local === 'by';
   return isValue && value.includes(':') ? 'an animation value with a URL scheme' : undefined;
 }
+
+// XLink's descriptions, which browsers read on <a> alone (refused), never load.
+const INERT_XLINK: ReadonlySet<string> = new Set([
+  'title',
+  'type',
+  'show',
+  'actuate',
+  'role',
+  'arcrole',
+]);
 
 // The URL parser strips only these around a URL: `\s` would let "\u00a0#x" pass, which
 // is a relative link to another file.

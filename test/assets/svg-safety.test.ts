@@ -45,6 +45,13 @@ describe('unsafeSvgReason: files that ship', async () => {
     ],
     ['a byte-order mark', `\uFEFF${PLAIN_SVG}`],
     [
+      "XLink's descriptive attributes beside an embedded image",
+      inSvg(
+        `<image ${XLINK} xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" ` +
+          'xlink:href="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1"/>',
+      ),
+    ],
+    [
       'an ISO-8859-1 declaration on an ASCII-only file',
       `<?xml version="1.0" encoding="ISO-8859-1"?>${PLAIN_SVG}`,
     ],
@@ -165,6 +172,7 @@ describe('unsafeSvgReason: attributes', async () => {
       /formaction="x" on <rect>.*not an allowed attribute/,
     ],
     ['xml:base', inSvg('<g xml:base="https://evil.example/"/>'), /xml:base=.*not allowed/],
+    ['xlink:from', inSvg(`<g ${XLINK} xlink:from="x"/>`), /xlink:from="x" on <g>.*not allowed/],
     [
       'an attribute in an unknown namespace',
       inSvg('<rect xmlns:e="urn:evil" e:x="1"/>'),

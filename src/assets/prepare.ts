@@ -164,7 +164,8 @@ async function checkRequest(request: Request, limits: AssetLimits): Promise<Chec
   if (info.size > limits.maxAssetBytes) {
     return `is ${formatBytes(info.size)}, over the limit of ${formatBytes(limits.maxAssetBytes)} (maxAssetSize in presskit.config.yaml)`;
   }
-  const head = await readHead(source, extname(source) === '.svg' ? info.size : SNIFF_BYTES);
+  const isSvg = extname(source).toLowerCase() === '.svg';
+  const head = await readHead(source, isSvg ? info.size : SNIFF_BYTES);
   const verdict = checkMediaType(extname(source).slice(1), head);
   if (!verdict.ok) return verdict.reason;
   if (verdict.mediaType === 'image/svg+xml') {

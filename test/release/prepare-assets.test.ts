@@ -247,6 +247,18 @@ describe('prepareAssets: refused files', () => {
     await refuseAsset(p, 'logo.svg', /"logo\.svg": SVG is not well-formed XML \(line 1: /);
   });
 
+  it('reads the whole of a large .SVG, whatever the case of its extension', async () => {
+    const desc = `<desc>${'x'.repeat(20_000)}</desc>`;
+    const p = await project({
+      'releases/launch/Logo.SVG': `<svg xmlns="${SVG_NS}">${desc}<script>alert(1)</script></svg>`,
+      'releases/launch/Clean.SVG': `<svg xmlns="${SVG_NS}">${desc}<rect/></svg>`,
+    });
+    await refuseAsset(p, 'Logo.SVG', /<script> at line 1/);
+    const release = p.release('assets:\n  - file: Clean.SVG\n    alt: Un logo');
+    const [asset] = await p.prepare(release);
+    expect(asset).toMatchObject({ kitPath: 'assets/clean.svg', mediaType: 'image/svg+xml' });
+  });
+
   it('finds a <script> far into a large SVG, not only in its first bytes', async () => {
     const svg = `<svg xmlns="${SVG_NS}"><desc>${'x'.repeat(20_000)}</desc><script>alert(1)</script></svg>`;
     const p = await project({ 'releases/launch/logo.svg': svg });

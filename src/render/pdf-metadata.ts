@@ -10,6 +10,7 @@ import {
   PDFString,
 } from 'pdf-lib/dist/pdf-lib.esm.min.js';
 import type { PDFContext, PDFObject, PDFRawStream, SaveOptions } from 'pdf-lib';
+import { renumberNodeIds } from './pdf-node-ids.js';
 import type { PdfRevision } from './pdf-revision.js';
 import {
   appendUpdate,
@@ -44,7 +45,10 @@ const SAVE_OPTIONS: SaveOptions = {
   objectsPerTick: Infinity,
 };
 
-/** Chrome's own clock times, the only part of its output that changes between equal runs. */
+/**
+ * Chrome's own clock times, which change between equal runs (as its node ids do: see
+ * pdf-node-ids.ts).
+ */
 const CHROME_DATES = /\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g;
 
 /**
@@ -55,15 +59,25 @@ const CHROME_DATES = /\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g;
  * Chrome's file is extended with an incremental update (the new Info, Catalog and XMP
  * objects appended): its structure tree, outline and pages stay byte for byte as Chrome
  * wrote them, and nothing is parsed but the two objects replaced. A file of another
- * layout is rewritten whole by pdf-lib instead, which gives the same metadata.
+ * layout is rewritten whole by pdf-lib instead, which gives the same metadata. In Chrome's
+ * file the structure tree's node ids are renumbered first, in place: no offset moves.
  */
-export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+export async function setPdfMetadata(printed: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   if (Number.isNaN(meta.date.getTime())) throw new RangeError('PDF metadata date is invalid');
+  // One copy, written over in place from here on: the caller's bytes stay as they were.
+  const pdf = Buffer.from(printed);
   const revision = readRevision(pdf);
-  return (revision && appendMetadata(revision, meta)) ?? rewriteWithMetadata(pdf, meta);
+  // Only in what Chrome wrote: its literal strings are escaped, which no other file promises.
+  if (revision) renumberNodeIds(pdf);
+  return (revision && appendMetadata(pdf, revision, meta)) ?? rewriteWithMetadata(pdf, meta);
 }
 
-function appendMetadata(chrome: PdfRevision, meta: PdfMetadata): Uint8Array | undefined {
+/** The update appended to `pdf`, read as `chrome`; `pdf` gets the document's date in place. */
+function appendMetadata(
+  pdf: Buffer,
+  chrome: PdfRevision,
+  meta: PdfMetadata,
+): Uint8Array | undefined {
   const rootRef = chrome.trailer.get(PDFName.of('Root'));
   const infoRef = chrome.trailer.get(PDFName.of('Info'));
   if (!(rootRef instanceof PDFRef) || !(infoRef instanceof PDFRef)) return undefined;
@@ -72,16 +86,15 @@ function appendMetadata(chrome: PdfRevision, meta: PdfMetadata): Uint8Array | un
   if (!(catalog instanceof PDFDict) || !(oldInfo instanceof PDFDict)) return undefined;
   // The replaced Info object stays in the file: its clock times become the document's
   // date (same length, so no offset moves), and equal input gives equal bytes.
-  const bytes = withFixedClockTimes(chrome, infoRef, meta.date);
-  if (!bytes) return undefined;
-  const revision: PdfRevision = { ...chrome, bytes };
-  const { context } = revision;
+  const infoRange = objectRange(chrome, infoRef);
+  if (!infoRange || !fixClockTimes(pdf, infoRange, meta.date)) return undefined;
+  const { context } = chrome;
 
   const producer = producerOf(oldInfo.get(PDFName.of('Producer')));
   const info = context.obj({});
   for (const [key, value] of infoEntries(meta, producer)) info.set(PDFName.of(key), value);
 
-  const xmpRef = PDFRef.of(nextObjectNumber(revision));
+  const xmpRef = PDFRef.of(nextObjectNumber(chrome));
   const xmp = xmpStream(context, meta, producer);
   const updatedCatalog = catalog.clone(context);
   updatedCatalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
@@ -92,9 +105,9 @@ function appendMetadata(chrome: PdfRevision, meta: PdfMetadata): Uint8Array | un
   viewer.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
   updatedCatalog.set(PDFName.of('ViewerPreferences'), viewer);
 
-  const id = fileId(bytes, meta);
+  const id = fileId(pdf, meta);
   return appendUpdate(
-    revision,
+    chrome,
     new Map<PDFRef, PDFObject>([
       [infoRef, info],
       [rootRef, updatedCatalog],
@@ -174,27 +187,22 @@ function fileId(bytes: Uint8Array, meta: PdfMetadata): PDFHexString {
 }
 
 /**
- * A copy of the revision's bytes where the /CreationDate and /ModDate of the Info object
- * `ref` read `date` instead of Chrome's clock, written in Chrome's own format so the
- * length stays the same. Undefined if they are not written that way.
+ * Makes the /CreationDate and /ModDate of the Info object at `range` read `date` instead of
+ * Chrome's clock, in place, in Chrome's own format so the length stays the same. False
+ * (and nothing written) if they are not written that way.
  */
-function withFixedClockTimes(
-  revision: PdfRevision,
-  ref: PDFRef,
-  date: Date,
-): Uint8Array | undefined {
-  const range = objectRange(revision, ref);
-  if (!range) return undefined;
-  const bytes = Buffer.from(revision.bytes);
+function fixClockTimes(bytes: Buffer, range: { start: number; end: number }, date: Date): boolean {
   const text = bytes.toString('latin1', range.start, range.end);
   const fixed = `D:${date.toISOString().replace(/\D/g, '').slice(0, 14)}+00'00'`;
-  for (const match of text.matchAll(CHROME_DATES)) {
+  const clocks = [...text.matchAll(CHROME_DATES)];
+  const at = clocks.map((match) => {
     const clock = match[1] ?? '';
     if (clock.length !== fixed.length || match.index === undefined) return undefined;
-    const at = range.start + match.index + match[0].length - 1 - clock.length;
-    bytes.write(fixed, at, 'latin1');
-  }
-  return bytes;
+    return range.start + match.index + match[0].length - 1 - clock.length;
+  });
+  if (at.some((offset) => offset === undefined)) return false;
+  for (const offset of at) bytes.write(fixed, offset ?? 0, 'latin1');
+  return true;
 }
 
 /** An XMP packet mirroring the Info dictionary, in the Dublin Core, PDF and XMP schemas. */

@@ -6,6 +6,7 @@ import { definedOnly } from '../util/defined.js';
 import { describeFsError } from '../release/read-text.js';
 import { asciiSlug } from '../util/slug.js';
 import type { Release } from '../types.js';
+import { rasterImageProblem } from './image-check.js';
 import { isInside, realPathInside } from './inside-root.js';
 import { checkMediaType, SNIFF_BYTES } from './media-type.js';
 import { unsafeSvgReason } from './svg-safety.js';
@@ -172,6 +173,8 @@ async function checkRequest(request: Request, limits: AssetLimits): Promise<Chec
     const unsafe = await unsafeSvgReason(head);
     if (unsafe) return unsafe;
   }
+  const undecodable = await rasterImageProblem(source, verdict);
+  if (undecodable) return undecodable;
   return {
     source,
     mediaType: verdict.mediaType,

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -108,13 +108,18 @@ export function makePng(width: number, height: number, rgb: [number, number, num
     }
     rows.push(Buffer.from(row));
   }
-  const chunk = (type: string, data: Buffer): Buffer => {
+  return pngFile(width, height, deflateSync(Buffer.concat(rows)));
+}
+
+/** An 8-bit RGB PNG of `width` × `height` around its compressed image data (zlib). */
+export function pngFile(width: number, height: number, data: Buffer): Buffer {
+  const chunk = (type: string, body: Buffer): Buffer => {
     const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
+    head.writeUInt32BE(body.length, 0);
     head.write(type, 4, 'latin1');
     const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, crc]);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
+    return Buffer.concat([head, body, crc]);
   };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -123,9 +128,36 @@ export function makePng(width: number, height: number, rgb: [number, number, num
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IDAT', data),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * A whole, valid PNG of `width` × `height` black pixels, made in milliseconds at any size
+ * (30000 × 30000 takes 2.7 GB raw, 2.6 MB compressed). The image data is one run of zero
+ * bytes: a deflate segment for a slice of it, made once by a fresh compressor and ended with
+ * a sync flush, decodes alone, so it is repeated, and the zlib stream closed by hand.
+ */
+export function makeBlackPng(width: number, height: number): Buffer {
+  const total = (1 + width * 3) * height;
+  const slice = 64 << 20;
+  const segment = (length: number): Buffer =>
+    deflateRawSync(Buffer.alloc(length), { finishFlush: constants.Z_SYNC_FLUSH });
+  const whole = segment(slice);
+  const parts = Array.from({ length: Math.floor(total / slice) }, () => whole);
+  if (total % slice > 0) parts.push(segment(total % slice));
+  const adler = Buffer.alloc(4);
+  // Adler-32 of zeros: A stays 1, B adds 1 a byte.
+  adler.writeUInt32BE((((total % 65521) << 16) + 1) >>> 0, 0);
+  // zlib header, the segments, an empty final stored block, the checksum.
+  const data = Buffer.concat([
+    Buffer.from([0x78, 0x01]),
+    ...parts,
+    Buffer.from([1, 0, 0, 0xff, 0xff]),
+    adler,
+  ]);
+  return pngFile(width, height, data);
 }
 
 /** A minimal valid one-page PDF, for a "fact sheet" asset. */

@@ -8,6 +8,7 @@ import { splitRelease } from '../../src/release/load.js';
 import type { ReleaseDefaults } from '../../src/release/schema.js';
 import { validateRelease } from '../../src/release/schema.js';
 import type { Release } from '../../src/types.js';
+import { makePng } from '../e2e/helpers.js';
 
 /** Runs `run` and returns the PresskitError it throws; fails the test if it throws nothing else. */
 export async function rejection(run: () => unknown): Promise<PresskitError> {
@@ -107,13 +108,21 @@ export function releaseFrom(
   return validateRelease(raw, options.slug ?? 'sample', options.defaults);
 }
 
-// Tiny but genuine file headers, enough for magic-byte sniffing.
-export const PNG_BYTES = Uint8Array.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
-]);
-export const JPEG_BYTES = Uint8Array.from([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01,
-]);
+// Tiny but whole images (2 × 2 pixels): presskit checks an image's structure, not only
+// its first bytes. The JPEG was written by libjpeg (through sharp), the PNG by makePng.
+export const PNG_BYTES: Uint8Array = makePng(2, 2, [200, 60, 40]);
+export const JPEG_BYTES = Uint8Array.from(
+  Buffer.from(
+    'ffd8ffdb004300100b0c0e0c0a100e0d0e1211101318281a181616183123251d283a333d3c3933383740485c' +
+      '4e404457453738506d51575f626768673e4d71797064785c656763ffdb0043011112121815182f1a1a2f6342' +
+      '3842636363636363636363636363636363636363636363636363636363636363636363636363636363636363' +
+      '6363636363636363ffc00011080002000203012200021101031101ffc4001500010100000000000000000000' +
+      '000000000004ffc40014100100000000000000000000000000000000ffc40015010101000000000000000000' +
+      '00000000000506ffc40014110100000000000000000000000000000000ffda000c03010002110311003f0084' +
+      '01ea27ffd9',
+    'hex',
+  ),
+);
 export const PDF_BYTES = new TextEncoder().encode(
   '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n',
 );

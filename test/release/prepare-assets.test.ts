@@ -16,6 +16,7 @@ import {
   tempDir,
   writeTree,
 } from './helpers.js';
+import { makePng } from '../e2e/helpers.js';
 
 const DISPLAY = 'releases/launch/index.md';
 const MB = 1024 * 1024;
@@ -318,6 +319,56 @@ describe('prepareAssets: refused files', () => {
       p.prepare(p.release('organization:\n  name: OIM\n  logo: logo.png')),
     );
     expect(problemFor(error, 'organization.logo').message).toMatch(/not PNG/);
+  });
+
+  it('refuses a PNG cut short, naming its type', async () => {
+    const whole = makePng(40, 30, [200, 60, 40]);
+    const p = await project({ 'releases/launch/photo.png': whole.subarray(0, whole.length - 20) });
+    await refuseAsset(
+      p,
+      'photo.png',
+      /^"photo\.png": the PNG stops before the end of its image data \(cut short/,
+    );
+  });
+
+  it('refuses a JPEG without its end, a damaged PNG and an oversize body image, each on its line', async () => {
+    const damaged = makePng(40, 30, [200, 60, 40]);
+    const at = damaged.indexOf('IDAT') + 20;
+    damaged.writeUInt8(damaged.readUInt8(at) ^ 0xff, at);
+    const huge = makePng(1, 1, [0, 0, 0]);
+    // Its header says 30000 × 30000: the size alone is refused, before the data is looked at.
+    huge.writeUInt32BE(30000, 16);
+    huge.writeUInt32BE(30000, 20);
+    const p = await project({
+      'releases/launch/cut.jpg': JPEG_BYTES.subarray(0, JPEG_BYTES.length - 2),
+      'releases/launch/damaged.png': damaged,
+      'releases/launch/huge.png': huge,
+    });
+    const release = p.release(
+      'assets:\n  - file: cut.jpg\n    alt: A\n  - file: damaged.png\n    alt: B',
+      'Text.\n\n![A huge image](huge.png)\n',
+    );
+    const error = await rejection(() => p.prepare(release));
+    expect(error.problems.map((problem) => [problem.field, problem.line, problem.message])).toEqual(
+      [
+        [
+          'assets[0].file',
+          6,
+          '"cut.jpg": the JPEG stops before the end of its image data (cut short when copied or downloaded?)',
+        ],
+        [
+          'assets[1].file',
+          8,
+          '"damaged.png": the PNG is damaged: its IDAT chunk fails its checksum',
+        ],
+        [
+          'body image',
+          release.bodyLine + 2,
+          '"huge.png": is 30000 × 30000 pixels (900 megapixels), over the 268 megapixels ' +
+            'Chromium prints reliably: scale it down',
+        ],
+      ],
+    );
   });
 
   it('reports every bad file of a release together', async () => {

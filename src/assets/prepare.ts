@@ -4,7 +4,7 @@ import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
 import { definedOnly } from '../util/defined.js';
 import { describeFsError } from '../release/read-text.js';
-import { asciiSlug } from '../util/slug.js';
+import { asciiSlug, unreservedSlug } from '../util/slug.js';
 import type { Release } from '../types.js';
 import { rasterImageProblem } from './image-check.js';
 import { isInside, realPathInside } from './inside-root.js';
@@ -195,10 +195,10 @@ async function readHead(path: string, length: number): Promise<Buffer> {
   }
 }
 
-/** ASCII name from the source's base name, unique within the kit. */
+/** ASCII name from the source's base name, unique within the kit; `con.png` → `con-asset.png`. */
 function uniqueName(source: string, used: Set<string>): string {
   const extension = extname(source).toLowerCase().replace('.jpeg', '.jpg');
-  const stem = asciiSlug(basename(source, extname(source))) || 'asset';
+  const stem = unreservedSlug(asciiSlug(basename(source, extname(source))) || 'asset', 'asset');
   let name = `${stem}${extension}`;
   for (let n = 2; used.has(name); n++) name = `${stem}-${n}${extension}`;
   used.add(name);

@@ -4,13 +4,11 @@
  * kit may be unpacked on a case-insensitive file system.
  */
 import type { Contact } from '../types.js';
-import { asciiSlug } from '../util/slug.js';
+import { asciiSlug, unreservedSlug } from '../util/slug.js';
 
 export { asciiSlug } from '../util/slug.js';
 
 const FALLBACK_SLUG = 'contact';
-/** Device names Windows refuses as file names, whatever the extension. */
-const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/u;
 
 function contactSlug(contact: Contact): string {
   const candidates = [
@@ -21,7 +19,7 @@ function contactSlug(contact: Contact): string {
   ];
   for (const candidate of candidates) {
     const slug = candidate ? asciiSlug(candidate) : '';
-    if (slug) return WINDOWS_RESERVED.test(slug) ? `${slug}-contact` : slug;
+    if (slug) return unreservedSlug(slug, 'contact');
   }
   return FALLBACK_SLUG;
 }

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { PresskitError } from '../errors.js';
-import { asciiSlug } from '../util/slug.js';
+import { asciiSlug, unreservedSlug } from '../util/slug.js';
 import { describeFsError } from './read-text.js';
 
 /** A release source found on disk, before it is read. */
@@ -81,7 +81,10 @@ function sourceFor(sourceFile: string, cwd: string, slug: string): ReleaseSource
   };
 }
 
-/** Lowercase ASCII slug of a file or folder name, e.g. `Communiqué 2016` → `communique-2016`. */
+/**
+ * Lowercase ASCII slug of a file or folder name, e.g. `Communiqué 2016` → `communique-2016`,
+ * and `con` → `con-release` (a name Windows reserves).
+ */
 export function slugify(text: string): string {
-  return asciiSlug(text, 100) || 'release';
+  return unreservedSlug(asciiSlug(text, 100) || 'release', 'release');
 }

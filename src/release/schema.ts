@@ -7,6 +7,7 @@ import { labelsFor } from '../render/i18n.js';
 import { applyTypography } from '../render/typography.js';
 import type { AssetRef, Contact, Organization, Release, ReleaseDate } from '../types.js';
 import { definedOnly } from '../util/defined.js';
+import { isWindowsReserved } from '../util/slug.js';
 import { unsafeCharacters } from '../util/unsafe-text.js';
 import { parseReleaseDate } from './dates.js';
 import {
@@ -29,6 +30,9 @@ const rawAsset = z.strictObject(
   { error: expected('must be a mapping with file, caption, credit, alt') },
 );
 
+/** An output name: a folder and file name on every system (see also isWindowsReserved). */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
 const frontmatterSchema = z.strictObject(
   {
     title: text,
@@ -42,10 +46,17 @@ const frontmatterSchema = z.strictObject(
     embargo: optionalText,
     timezone: ianaZone,
     summary: optionalText,
-    slug: optionalText.refine(
-      (value) => value === undefined || /^[a-z0-9][a-z0-9-]{0,99}$/.test(value),
-      'must be lowercase ASCII letters, digits and hyphens',
-    ),
+    slug: optionalText
+      .refine(
+        (value) => value === undefined || SLUG.test(value),
+        'must be lowercase ASCII letters, digits and hyphens',
+      )
+      .refine(
+        // Only said of a slug of the right form, so a slug gets one message.
+        (value) => value === undefined || !SLUG.test(value) || !isWindowsReserved(value),
+        'is a device name Windows reserves (con, prn, aux, nul, com0–com9, lpt0–lpt9): ' +
+          'a kit named so cannot be unpacked there, choose another',
+      ),
     organization: rawOrganization.optional(),
     contacts: z.array(rawContact, { error: expected('must be a list of contacts') }).optional(),
     boilerplate: optionalMarkdown,

@@ -26,3 +26,19 @@ export function asciiSlug(text: string, maxLength = 60): string {
     .replace(/^-+|-+$/gu, '');
   return slug.slice(0, maxLength).replace(/-+$/u, '');
 }
+
+/**
+ * Device names Windows refuses for a file or folder, with any extension and in any case:
+ * a kit holding `con/` or `aux.png` cannot be unpacked there. Windows also drops trailing
+ * dots and spaces, so `con.` and `con ` are the device too.
+ */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/iu;
+
+export function isWindowsReserved(name: string): boolean {
+  return WINDOWS_RESERVED.test(name.split('.', 1)[0]?.replace(/[. ]+$/u, '') ?? '');
+}
+
+/** `slug`, or `slug-<kind>` when Windows reserves it: `con` → `con-release`. */
+export function unreservedSlug(slug: string, kind: string): string {
+  return isWindowsReserved(slug) ? `${slug}-${kind}` : slug;
+}

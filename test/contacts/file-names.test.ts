@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asciiSlug, contactFileNames } from '../../src/contacts/file-names.js';
+import { isWindowsReserved } from '../../src/util/slug.js';
 
 const SAFE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.vcf$/;
 
@@ -60,10 +61,59 @@ describe('contactFileNames', () => {
   });
 
   it('avoids Windows device names', () => {
-    expect(contactFileNames([{ name: 'Con' }, { name: 'Nul' }])).toEqual([
+    expect(
+      contactFileNames([
+        { name: 'Con' },
+        { name: 'Nul' },
+        { name: 'AUX' },
+        { organization: 'PRN' },
+        { email: 'com0@example.org' },
+        { name: 'Lpt 9' },
+        { name: 'Lpt9' },
+        { name: 'Connie' },
+      ]),
+    ).toEqual([
       'con-contact.vcf',
       'nul-contact.vcf',
+      'aux-contact.vcf',
+      'prn-contact.vcf',
+      'com0-contact.vcf',
+      'lpt-9.vcf',
+      'lpt9-contact.vcf',
+      'connie.vcf',
     ]);
+  });
+});
+
+describe('isWindowsReserved', () => {
+  it.each(['con', 'CON', 'Con', 'prn', 'aux', 'nul', 'com0', 'COM9', 'lpt0', 'Lpt9'])(
+    'reserves %s, and with an extension, trailing dots or spaces',
+    (name) => {
+      for (const variant of [
+        name,
+        `${name}.txt`,
+        `${name}.tar.gz`,
+        `${name}.`,
+        `${name} `,
+        `${name} .png`,
+      ]) {
+        expect(isWindowsReserved(variant), variant).toBe(true);
+      }
+    },
+  );
+
+  it.each([
+    'console',
+    'con-1',
+    'com10',
+    'lpt',
+    'null',
+    'auxiliary',
+    'x.con',
+    'nul-contact.vcf',
+    '',
+  ])('leaves %s alone', (name) => {
+    expect(isWindowsReserved(name)).toBe(false);
   });
 });
 

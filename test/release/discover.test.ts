@@ -85,6 +85,18 @@ describe('slugify', () => {
     ['王小明', 'release'],
     ['', 'release'],
     [`${'a'.repeat(99)}-b`, 'a'.repeat(99)],
+    // Names Windows reserves for devices, in any case.
+    ['con', 'con-release'],
+    ['CON', 'con-release'],
+    ['Aux', 'aux-release'],
+    ['nul', 'nul-release'],
+    ['PRN', 'prn-release'],
+    ['com1', 'com1-release'],
+    ['LPT9', 'lpt9-release'],
+    ['com0', 'com0-release'],
+    ['com10', 'com10'],
+    ['console', 'console'],
+    ['con-fr', 'con-fr'],
   ])('%s → %s', (text, slug) => {
     expect(slugify(text)).toBe(slug);
     expect(slugify(text)).toMatch(/^[a-z0-9][a-z0-9-]{0,99}$/);

@@ -127,6 +127,37 @@ describe('prepareAssets: accepted files', () => {
     for (const name of names) expect(name).toMatch(/^assets\/[a-z0-9-]+\.[a-z0-9]+$/);
   });
 
+  it('renames files Windows reserves for devices, keeping them unique', async () => {
+    const p = await project({
+      'releases/launch/con.png': PNG_BYTES,
+      'releases/launch/AUX.pdf': PDF_BYTES,
+      'releases/launch/other/con.png': PNG_BYTES,
+      'releases/launch/con-asset.png': PNG_BYTES,
+      'releases/launch/console.pdf': PDF_BYTES,
+    });
+    const release = p.release(
+      [
+        'assets:',
+        '  - file: con.png',
+        '    alt: A',
+        '  - file: AUX.pdf',
+        '  - file: other/con.png',
+        '    alt: B',
+        '  - file: con-asset.png',
+        '    alt: C',
+        '  - file: console.pdf',
+      ].join('\n'),
+    );
+    const assets = await p.prepare(release);
+    expect(assets.map((asset) => asset.kitPath)).toEqual([
+      'assets/con-asset.png',
+      'assets/aux-asset.pdf',
+      'assets/con-asset-2.png',
+      'assets/con-asset-3.png',
+      'assets/console.pdf',
+    ]);
+  });
+
   it('follows a symlink that stays inside the project, shipping the real file', async () => {
     const p = await project({ 'shared/photo.jpg': JPEG_BYTES });
     await writeTree(p.root, { 'releases/launch/.keep': '' });

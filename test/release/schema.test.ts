@@ -272,6 +272,36 @@ describe('validateRelease: problems, all at once, each with field and line', () 
     },
   );
 
+  // Text fields are trimmed: "con " is con.
+  it.each(['con', 'prn', 'aux', 'nul', 'com0', 'com9', 'lpt0', 'lpt9', '"con "'])(
+    'refuses slug %s, a name Windows reserves, with one message',
+    (slug) => {
+      const error = invalid(`${MINIMAL_YAML}\nslug: ${slug}`);
+      expect(error.problems.filter((problem) => problem.field === 'slug')).toEqual([
+        expect.objectContaining({
+          line: 5,
+          message:
+            'is a device name Windows reserves (con, prn, aux, nul, com0–com9, lpt0–lpt9): ' +
+            'a kit named so cannot be unpacked there, choose another',
+        }),
+      ]);
+    },
+  );
+
+  it.each(['CON', 'Con.txt', 'con.', 'con. '])('refuses slug %s by its form alone', (slug) => {
+    const error = invalid(`${MINIMAL_YAML}\nslug: "${slug}"`);
+    expect(error.problems.filter((problem) => problem.field === 'slug')).toEqual([
+      expect.objectContaining({ message: 'must be lowercase ASCII letters, digits and hyphens' }),
+    ]);
+  });
+
+  it.each(['console', 'con-fr', 'com10', 'lpt', 'auxiliary', 'null'])(
+    'accepts slug %s, which Windows does not reserve',
+    (slug) => {
+      expect(releaseFrom(`${MINIMAL_YAML}\nslug: ${slug}`).slug).toBe(slug);
+    },
+  );
+
   it.each(['Mars/Olympus', 'CET+1', 'Europe/Bruxelles'])('refuses timezone %s', (zone) => {
     const error = invalid(`${MINIMAL_YAML}\ntimezone: ${zone}`);
     expect(problemFor(error, 'timezone')).toMatchObject({ line: 5 });

@@ -11,6 +11,7 @@ import { renderText } from '../render/text.js';
 import type { ProjectSettings } from '../types.js';
 import { GENERATOR } from '../version.js';
 import type { PreparedRelease } from './prepare-release.js';
+import { boilerplateContext } from './prepare-release.js';
 
 /** A file of the kit: bytes to write, or a source file to copy as it is. */
 export type KitEntry =
@@ -51,13 +52,7 @@ export async function renderKit(
         : {}),
     });
   const boilerplateHtml =
-    release.boilerplate &&
-    renderMarkdown(release.boilerplate, {
-      file: release.displayPath,
-      firstLine: release.lineOf(['boilerplate']) ?? 1,
-      lang: release.lang,
-      imageSrc: () => undefined,
-    });
+    release.boilerplate && renderMarkdown(release.boilerplate, boilerplateContext(release));
 
   const dataUris = await inlineImages(assets);
   const pageSrc = (asset: PreparedAsset): string => asset.kitPath;

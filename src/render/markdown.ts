@@ -3,6 +3,7 @@ import type { Token, Tokens } from 'marked';
 import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
 import { escapeHtml } from './escape.js';
+import { withinStack } from './markdown-depth.js';
 import { checkLink } from './link-policy.js';
 import { typesetTokens } from './typeset-tokens.js';
 
@@ -11,6 +12,8 @@ export interface MarkdownContext {
   file: string;
   /** 1-based line of the Markdown's first line in that file. */
   firstLine: number;
+  /** Field named when the text as a whole is at fault (default `body`). */
+  field?: string;
   lang: string;
   /** Maps an image's Markdown href to its path inside the kit (e.g. `assets/photo.jpg`). */
   imageSrc: (href: string) => string | undefined;
@@ -92,10 +95,15 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
       },
     },
   });
-  const tokens = marked.lexer(source);
-  if (context.headingOffset === 'auto') offset = autoHeadingOffset(marked, tokens);
-  typesetTokens(tokens, context.lang);
-  const html = marked.parser(tokens);
+  const html = withinStack(
+    () => {
+      const tokens = marked.lexer(source);
+      if (context.headingOffset === 'auto') offset = autoHeadingOffset(marked, tokens);
+      typesetTokens(tokens, context.lang);
+      return marked.parser(tokens);
+    },
+    { file: context.file, field: context.field ?? 'body' },
+  );
   if (problems.length > 0) throw new PresskitError('E_MARKDOWN', problems);
   return leadPrefix ? `<p>${leadPrefix}</p>\n${html}` : html;
 }

@@ -10,6 +10,7 @@ import {
   formatEmbargo,
   labelsFor,
 } from './i18n.js';
+import { withinStack } from './markdown-depth.js';
 import { markdownToTextBlocks } from './markdown-text.js';
 
 export const TEXT_WIDTH = 72;
@@ -35,13 +36,18 @@ export function renderText(release: Release, datelineText: string | undefined): 
   // The dateline carries the date; without one, the date stands on its own line.
   if (!datelineText) blocks.push(formatDate(release.date, release.lang, release.timezone));
 
-  const body = markdownToTextBlocks(release.body, release.lang);
+  const blocksOf = (markdown: string, field: string): string[] =>
+    withinStack(() => markdownToTextBlocks(markdown, release.lang), {
+      file: release.displayPath,
+      field,
+    });
+  const body = blocksOf(release.body, 'body');
   if (datelineText) body[0] = body[0] ? `${datelineText} ${body[0]}` : datelineText;
   blocks.push(...body);
 
   if (release.boilerplate) {
     blocks.push(aboutHeading(labels, release.organization?.name ?? ''));
-    blocks.push(...markdownToTextBlocks(release.boilerplate, release.lang));
+    blocks.push(...blocksOf(release.boilerplate, 'boilerplate'));
   }
   if (release.contacts.length > 0) {
     blocks.push(contactHeading(labels, release.contacts.length));

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { releaseVcard } from './build/contact-cards.js';
+import { releaseVcards } from './build/contact-cards.js';
 import { loadConfig } from './config.js';
 import type { Problem } from './errors.js';
 import { isPresskitError } from './errors.js';
@@ -65,7 +65,10 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   return { ok: problems.length === 0, releases, problems };
 }
 
-/** The checks that happen while rendering: links, raw HTML, image alt text, vCard values. */
+/**
+ * The checks that happen while rendering: links, raw HTML, image alt text, Markdown that
+ * overflows the stack, vCard values, cards too long for a QR code.
+ */
 function checkRendering({ release, assets }: PreparedRelease, version: VcardVersion): Problem[] {
   const problems: Problem[] = [];
   const collect = (run: () => unknown): void => {
@@ -84,6 +87,6 @@ function checkRendering({ release, assets }: PreparedRelease, version: VcardVers
       imageSrc: (href) => assets.find((asset) => asset.href === href)?.kitPath,
     }),
   );
-  release.contacts.forEach((_, index) => collect(() => releaseVcard(release, index, version)));
+  collect(() => releaseVcards(release, version));
   return problems;
 }

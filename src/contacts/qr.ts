@@ -7,6 +7,17 @@ import encodeQR from 'qr';
 const QUIET_ZONE = 4;
 
 /**
+ * The most bytes a QR code holds in byte mode at error correction M: version 40's 2,331
+ * (ISO/IEC 18004, table 7). test/contacts/qr.test.ts holds `qr` to it.
+ */
+export const QR_MAX_BYTES = 2331;
+
+/** How many bytes `text` is over what one QR code holds: 0 when it fits. */
+export function qrOverflowBytes(text: string): number {
+  return Math.max(0, Buffer.byteLength(text, 'utf8') - QR_MAX_BYTES);
+}
+
+/**
  * Inline SVG of `vcard` encoded as UTF-8 bytes, error correction M (15 %, enough for print
  * smudges without growing the code much), with the standard 4-module quiet zone.
  *
@@ -14,7 +25,7 @@ const QUIET_ZONE = 4;
  * path comes out of Chrome's PDF printer as hairlines that scanners cannot read. The SVG has
  * a viewBox in modules and no fixed size, so CSS sizes it without resampling;
  * `shape-rendering="crispEdges"` keeps edges sharp on screen.
- * Rejects when the text is too long for any QR version.
+ * Rejects when the text is too long for any QR version: check qrOverflowBytes first.
  */
 export async function vcardQrSvg(vcard: string): Promise<string> {
   // One byte-mode segment: a vCard is mostly letters, where splitting into numeric and

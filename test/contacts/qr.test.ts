@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { vcardQrSvg } from '../../src/contacts/qr.js';
+import { QR_MAX_BYTES, qrOverflowBytes, vcardQrSvg } from '../../src/contacts/qr.js';
 
 const work = mkdtempSync(join(tmpdir(), 'presskit-qr-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -78,5 +78,25 @@ describe('vcardQrSvg', () => {
 
   it('rejects text too long for any QR code', async () => {
     await expect(vcardQrSvg('x'.repeat(5000))).rejects.toThrow();
+  });
+});
+
+describe('QR_MAX_BYTES: what build and check hold a card to is what qr can encode', () => {
+  it('encodes QR_MAX_BYTES bytes, not one more', async () => {
+    // Accents are two bytes each in UTF-8: the limit is in bytes, not characters.
+    const fits = 'é'.repeat((QR_MAX_BYTES - 1) / 2) + 'x';
+    expect(Buffer.byteLength(fits)).toBe(QR_MAX_BYTES);
+    expect(qrOverflowBytes(fits)).toBe(0);
+    const svg = await vcardQrSvg(fits);
+    // Version 40: 177 modules, and the quiet zone on both sides.
+    expect(svg).toContain('viewBox="0 0 185 185"');
+    expect(decodeSvg(svg, 'largest').equals(Buffer.from(fits, 'utf8'))).toBe(true);
+    expect(qrOverflowBytes(`${fits}y`)).toBe(1);
+    await expect(vcardQrSvg(`${fits}y`)).rejects.toThrow(/capacity/i);
+  }, 180_000);
+
+  it('counts the overflow in bytes', () => {
+    expect(qrOverflowBytes('é'.repeat(QR_MAX_BYTES))).toBe(QR_MAX_BYTES);
+    expect(qrOverflowBytes('')).toBe(0);
   });
 });

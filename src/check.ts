@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 import type { Problem } from './errors.js';
 import { isPresskitError } from './errors.js';
 import type { PreparedRelease } from './build/prepare-release.js';
-import { prepareRelease } from './build/prepare-release.js';
+import { boilerplateContext, prepareRelease } from './build/prepare-release.js';
 import { resolveSettings } from './build/settings.js';
 import { discoverReleases } from './release/discover.js';
 import { renderMarkdown } from './render/markdown.js';
@@ -66,8 +66,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
 }
 
 /**
- * The checks that happen while rendering: links, raw HTML, image alt text, Markdown that
- * overflows the stack, vCard values, cards too long for a QR code.
+ * The checks that happen while rendering: links, raw HTML, image alt text (body and
+ * boilerplate), Markdown that overflows the stack, vCard values, cards too long for a QR code.
  */
 function checkRendering({ release, assets }: PreparedRelease, version: VcardVersion): Problem[] {
   const problems: Problem[] = [];
@@ -87,6 +87,9 @@ function checkRendering({ release, assets }: PreparedRelease, version: VcardVers
       imageSrc: (href) => assets.find((asset) => asset.href === href)?.kitPath,
     }),
   );
+  const { boilerplate } = release;
+  if (boilerplate !== undefined)
+    collect(() => renderMarkdown(boilerplate, boilerplateContext(release)));
   collect(() => releaseVcards(release, version));
   return problems;
 }

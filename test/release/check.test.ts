@@ -144,6 +144,22 @@ describe('check', () => {
     }
   });
 
+  it('checks the boilerplate as build renders it', async () => {
+    const root = await tempDir();
+    await writeTree(root, {
+      'releases/about.md':
+        '---\ntitle: T\nlang: en\ndate: 2016-10-04\nboilerplate: "See [us](javascript:x)."\n---\nBody.\n',
+    });
+    const report = await check({ root });
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        file: 'releases/about.md',
+        line: 5,
+        message: expect.stringMatching(/javascript:/),
+      }),
+    ]);
+  });
+
   it('is ok for a project of good releases', async () => {
     const root = await tempDir();
     await writeTree(root, {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { releaseVcards } from './build/contact-cards.js';
 import { loadConfig } from './config.js';
 import type { Problem } from './errors.js';
-import { isPresskitError } from './errors.js';
+import { internalErrorDetail, internalErrorProblem, isPresskitError } from './errors.js';
 import type { PreparedRelease } from './build/prepare-release.js';
 import { boilerplateContext, prepareRelease } from './build/prepare-release.js';
 import { resolveSettings } from './build/settings.js';
@@ -21,6 +21,8 @@ export interface CheckedRelease {
   source: string;
   slug?: string;
   problems: Problem[];
+  /** When a bug in presskit failed the check of this release: its stack trace. */
+  internalError?: string;
 }
 
 export interface CheckReport {
@@ -46,8 +48,14 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
       const problems = checkRendering(prepared, settings.vcardVersion);
       return { source: source.displayPath, slug: prepared.release.slug, problems };
     } catch (error) {
-      if (!isPresskitError(error)) throw error;
-      return { source: source.displayPath, problems: error.problems.slice() };
+      if (isPresskitError(error))
+        return { source: source.displayPath, problems: error.problems.slice() };
+      // As in build: a bug is this release's problem, and the others are still checked.
+      return {
+        source: source.displayPath,
+        problems: [internalErrorProblem(source.displayPath, 'checking', error)],
+        internalError: internalErrorDetail(error),
+      };
     }
   });
   for (const release of releases) {

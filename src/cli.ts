@@ -4,7 +4,7 @@ import { buildProgress, printBuildSummary } from './cli/build-reporter.js';
 import type { CheckFormat } from './cli/check-format.js';
 import { formatCheck } from './cli/check-format.js';
 import { EXIT } from './cli/exit-codes.js';
-import { createOutput, problemLines } from './cli/output.js';
+import { createOutput, printInternalErrors, problemLines } from './cli/output.js';
 import type { Output } from './cli/output.js';
 import { definedOnly } from './util/defined.js';
 import { printable, printableJson, printableLines } from './util/unsafe-text.js';
@@ -112,6 +112,7 @@ function createProgram(
     .action(async (paths: string[], flags: { format: CheckFormat }) => {
       const report = await check({ paths });
       process.stdout.write(formatCheck(report, flags.format));
+      printInternalErrors(report.releases, createOutput(false));
       if (flags.format === 'text') {
         const count = report.problems.length;
         process.stderr.write(

@@ -1,8 +1,10 @@
+import { inspect } from 'node:util';
 import { printable } from './util/unsafe-text.js';
 
 /**
  * The one error class for failures the user can fix (bad input, missing browser, ...).
- * Known errors print as one line; anything else is a bug and prints its stack.
+ * Known errors print as one line. Anything else is a bug: met in one release, it fails that
+ * release with one line (internalErrorProblem); elsewhere the run stops and prints its stack.
  */
 export type ErrorCode =
   | 'E_READ'
@@ -79,4 +81,23 @@ export function formatProblem(problem: Problem): string {
 
 export function isPresskitError(error: unknown): error is PresskitError {
   return error instanceof PresskitError;
+}
+
+/**
+ * A bug met while building or checking one release: that release's problem, so the others
+ * go on. Its stack is for the bug report (see `internalErrorDetail`), not the user's log.
+ */
+export function internalErrorProblem(file: string, task: string, error: unknown): Problem {
+  const message = printable(error instanceof Error ? error.message : String(error));
+  return {
+    file: printable(file),
+    message:
+      `internal error while ${task} this release: ${message} ` +
+      '(please report it; PRESSKIT_DEBUG=1 prints its stack trace)',
+  };
+}
+
+/** The stack trace of a bug, with its causes. */
+export function internalErrorDetail(error: unknown): string {
+  return inspect(error, { depth: 4 });
 }

@@ -59,6 +59,11 @@ export interface ReleaseReport {
   /** The error code of a failed release's problems, e.g. `E_OUTPUT`. */
   errorCode?: ErrorCode;
   /**
+   * When a bug in presskit failed this release: its stack trace, for the bug report (the
+   * CLI prints it when PRESSKIT_DEBUG is set).
+   */
+  internalError?: string;
+  /**
    * Milliseconds spent on this release, start to finish, and on its PDF: waiting for a
    * free page, printing, and setting the PDF's metadata.
    */

@@ -4,7 +4,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { reproducibleMtime } from '../bundle/mtime.js';
 import { loadConfig } from '../config.js';
 import type { Problem } from '../errors.js';
-import { isPresskitError, PresskitError } from '../errors.js';
+import {
+  internalErrorDetail,
+  internalErrorProblem,
+  isPresskitError,
+  PresskitError,
+} from '../errors.js';
 import type { ReleaseSource } from '../release/discover.js';
 import { discoverReleases } from '../release/discover.js';
 import { themeDirs } from '../render/theme-dirs.js';
@@ -366,7 +371,9 @@ async function buildOne(
       report.problems = error.problems.slice();
       report.errorCode = error.code;
     } else {
-      throw error;
+      // A bug fails this release only: the others build and the index is written.
+      report.problems = [internalErrorProblem(source.displayPath, 'building', error)];
+      report.internalError = internalErrorDetail(error);
     }
     report.timings = { totalMs: performance.now() - started };
     return report;

@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { BuildReport, ProgressEvent, ReleaseReport } from '../build/options.js';
 import type { Output } from './output.js';
-import { problemLines } from './output.js';
+import { printInternalErrors, problemLines } from './output.js';
 import { printable } from '../util/unsafe-text.js';
 
 /** Live progress on a terminal; one plain line per release elsewhere (CI logs). */
@@ -65,6 +65,7 @@ export function printBuildSummary(report: BuildReport, output: Output): void {
     for (const line of problemLines(release.problems)) output.error(line);
   }
   for (const line of problemLines(report.problems)) output.error(line);
+  printInternalErrors(report.releases, output);
   if (report.releases.length === 0) {
     output.error('no releases found: put Markdown files under releases/ or name a path');
     return;

@@ -7,6 +7,6 @@ export const EXIT = {
   usage: 2,
   /** Stopped by SIGINT or SIGTERM. */
   interrupted: 130,
-  /** A bug in presskit: the stack trace is printed. */
+  /** A bug in presskit outside any one release (which would fail only it): the stack is printed. */
   internal: 70,
 } as const;

@@ -45,7 +45,8 @@ export function printInternalErrors(
     const bug = internalError.split('\n', 2).join('\n');
     if (printed.has(bug)) continue;
     printed.add(bug);
-    output.error(internalError);
+    // Line by line: each line is still shown with its controls escaped.
+    for (const line of internalError.split('\n')) output.error(line);
   }
 }
 

@@ -92,14 +92,21 @@ describe('one release’s failure is that release’s problem only', () => {
 });
 
 describe('a bug met while building one release', () => {
-  // Fault injection: the real CLI, with reading the image of two releases (to hash it, or
-  // to inline it) made to throw what no presskit code expects.
+  // Fault injection: the real CLI, with reading the image of two releases made to throw
+  // what no presskit code expects. The first read of each image is the asset check's, which
+  // reports any failure to read as the user's problem; the ones after it (to hash the image,
+  // to inline it) are where a bug would surface.
   const FAULT = `
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 const readFile = fs.promises.readFile;
+const reads = new Map();
 fs.promises.readFile = function (path, ...rest) {
-  if (String(path).endsWith('fault.png')) return Promise.reject(new TypeError('injected fault'));
+  const name = String(path);
+  reads.set(name, (reads.get(name) ?? 0) + 1);
+  if (/fault-[ab]\\.png$/.test(name) && reads.get(name) > 1) {
+    return Promise.reject(new TypeError('injected fault'));
+  }
   return readFile.call(this, path, ...rest);
 };
 syncBuiltinESMExports();
@@ -108,12 +115,13 @@ syncBuiltinESMExports();
   let preload: string;
 
   beforeAll(async () => {
-    const image = '![A chart](fault.png)';
+    const image = (name: string): string => `![A chart](fault-${name}.png)`;
     project = await makeProject({
       'releases/good.md': minimalRelease(),
-      'releases/faulty-a.md': minimalRelease({ title: 'Faulty A' }, image),
-      'releases/faulty-b.md': minimalRelease({ title: 'Faulty B' }, image),
-      'releases/fault.png': makePng(8, 8, [200, 60, 60]),
+      'releases/faulty-a.md': minimalRelease({ title: 'Faulty A' }, image('a')),
+      'releases/faulty-b.md': minimalRelease({ title: 'Faulty B' }, image('b')),
+      'releases/fault-a.png': makePng(8, 8, [200, 60, 60]),
+      'releases/fault-b.png': makePng(8, 8, [60, 200, 60]),
     });
     preload = join(project, 'fault.mjs');
     await writeFile(preload, FAULT);

@@ -9,7 +9,7 @@ import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
-  input: { cli: 'lib/cli.js', index: 'lib/index.js' },
+  input: { cli: 'lib/cli/index.js', index: 'lib/index.js' },
   platform: 'node',
   // puppeteer reads its config file (.puppeteerrc.cjs, say) with cosmiconfig, which loads
   // it through CommonJS's own loader (`__filename`, `require.cache`): it must stay a real
@@ -23,7 +23,8 @@ export default defineConfig({
   output: {
     dir: 'bundled',
     format: 'esm',
-    sourcemap: true,
+    // Not shipped: the package carries one copy of the code (this bundle) and its types.
+    sourcemap: false,
     cleanDir: true,
   },
 });

@@ -5,8 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import puppeteer from 'puppeteer';
-import { findBrowser } from '../lib/render/browser-path.js';
-import { headlessMode, launchArgs } from '../lib/render/launch-args.js';
+import { findBrowser } from '../lib/browser/find.js';
+import { headlessMode, launchArgs } from '../lib/browser/launch-args.js';
 
 /** The browser, and how long its launch took in milliseconds. */
 export async function launchBareBrowser() {

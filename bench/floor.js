@@ -18,7 +18,7 @@
 import { performance } from 'node:perf_hooks';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDF_OPTIONS } from '../lib/render/print-options.js';
+import { PDF_OPTIONS } from '../lib/pdf/print-options.js';
 import { launchBareBrowser } from './bare-browser.js';
 
 const [concurrencyArg, outDir, ...files] = process.argv.slice(2);

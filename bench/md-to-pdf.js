@@ -27,7 +27,7 @@ const [mode, ...rest] = process.argv.slice(2);
 // The bench passes the browser it found, so that this wrapper does not load puppeteer (half a
 // second) before md-to-pdf even starts.
 const executablePath =
-  process.env.BENCH_BROWSER ?? (await import('../lib/render/browser-path.js')).findBrowser();
+  process.env.BENCH_BROWSER ?? (await import('../lib/browser/find.js')).findBrowser();
 const launchOptions = { executablePath, args: ['--no-sandbox'] };
 
 if (mode === 'api') {

@@ -34,8 +34,8 @@ import {
 } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { defaultConcurrency } from '../lib/build/settings.js';
-import { defaultFallbacks, findBrowser, isHeadlessShell } from '../lib/render/browser-path.js';
+import { defaultConcurrency } from '../lib/project/settings.js';
+import { defaultFallbacks, findBrowser, isHeadlessShell } from '../lib/browser/find.js';
 import { VERSION } from '../lib/version.js';
 import { generateCorpus } from './corpus.js';
 import { BENCH_DIR, median, megabytes, runNode, seconds, summarize } from './measure.js';

@@ -1,18 +1,18 @@
 /** presskit's library API: what the CLI calls, and what tests and other tools may call. */
-export { build } from './build/build.js';
+export { build } from './pipeline/build.js';
 export type {
   BuildOptions,
   BuildReport,
   FileReport,
   ProgressEvent,
   ReleaseReport,
-} from './build/options.js';
-export type { CheckOptions, CheckReport, CheckedRelease } from './check.js';
-import type { CheckOptions, CheckReport } from './check.js';
+} from './pipeline/options.js';
+export type { CheckOptions, CheckReport, CheckedRelease } from './pipeline/check.js';
+import type { CheckOptions, CheckReport } from './pipeline/check.js';
 
-/** Validates releases without rendering them; see check.ts. */
+/** Validates releases without rendering them; see pipeline/check.ts. */
 export async function check(options: CheckOptions = {}): Promise<CheckReport> {
-  const checker = await import('./check.js');
+  const checker = await import('./pipeline/check.js');
   return checker.check(options);
 }
 export type { NewsroomOptions, NewsroomReport } from './newsroom/index-page.js';

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { BuildReport, ProgressEvent, ReleaseReport } from '../build/options.js';
+import type { BuildReport, ProgressEvent, ReleaseReport } from '../index.js';
 import type { Output } from './output.js';
 import { printInternalErrors, problemLines } from './output.js';
 import { printable } from '../util/unsafe-text.js';

@@ -1,4 +1,4 @@
-import type { CheckReport } from '../check.js';
+import type { CheckReport } from '../index.js';
 import type { Problem } from '../errors.js';
 import { formatProblem } from '../errors.js';
 import { printable, printableJson } from '../util/unsafe-text.js';

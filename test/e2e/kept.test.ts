@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as PrepareRelease from '../../src/build/prepare-release.js';
+import type * as PrepareRelease from '../../src/pipeline/prepare-release.js';
 import { build } from '../../src/index.js';
 import type { BuildReport } from '../../src/index.js';
 import { makePng, makeProject, minimalRelease } from './helpers.js';
@@ -9,7 +9,7 @@ import { makePng, makeProject, minimalRelease } from './helpers.js';
 // Counts how often a build reads and validates a release, to tell the quick no-change
 // check (files hashed against the saved state) from the full one.
 const reads = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../src/build/prepare-release.js', async (importOriginal) => {
+vi.mock('../../src/pipeline/prepare-release.js', async (importOriginal) => {
   const original = await importOriginal<typeof PrepareRelease>();
   return {
     ...original,

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyTypography } from '../../src/render/typography.js';
+import { applyTypography } from '../../src/markdown/typography.js';
 import { openFile, runAxe, withFile, launchChromium } from './chromium.js';
 import type { BuiltProject } from './fixtures.js';
 import {

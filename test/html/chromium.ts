@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer';
 import type { Browser, Page } from 'puppeteer';
 import type AxeCore from 'axe-core';
-import { findBrowser } from '../../src/render/browser-path.js';
-import { headlessMode } from '../../src/render/launch-args.js';
+import { findBrowser } from '../../src/browser/find.js';
+import { headlessMode } from '../../src/browser/launch-args.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BrowserManager } from '../../src/render/browser.js';
+import { BrowserManager } from '../../src/browser/manager.js';
 import {
   FONT_FACES_PLACEHOLDER,
   PRINT_FONT_ORIGIN,
   printFont,
   withFontFaces,
-} from '../../src/render/fonts.js';
-import { renderPdf } from '../../src/render/pdf.js';
+} from '../../src/html/fonts.js';
+import { renderPdf } from '../../src/pdf/print-pdf.js';
 import { BROWSER, pdffonts, pdfText, removeToolFiles } from '../pdf/helpers.js';
 
 const LATIN_EXT = /unicode-range: U\+0100-02BA/;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserManager } from '../../src/render/browser.js';
-import { printHtml } from '../../src/render/pdf.js';
-import type { PdfMetadata } from '../../src/render/pdf.js';
-import { setPdfMetadata } from '../../src/render/pdf-metadata.js';
-import { renumberNodeIds } from '../../src/render/pdf-node-ids.js';
+import { BrowserManager } from '../../src/browser/manager.js';
+import { printHtml } from '../../src/pdf/print-pdf.js';
+import type { PdfMetadata } from '../../src/pdf/print-pdf.js';
+import { setPdfMetadata } from '../../src/pdf/metadata.js';
+import { renumberNodeIds } from '../../src/pdf/node-ids.js';
 import { BROWSER, pdfTool, qpdfCheck, removeToolFiles, sampleHtml } from './helpers.js';
 
 const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });

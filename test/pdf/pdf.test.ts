@@ -4,13 +4,13 @@ import puppeteer from 'puppeteer';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PresskitError } from '../../src/errors.js';
-import { BrowserManager } from '../../src/render/browser.js';
-import { printHtml, renderPdf } from '../../src/render/pdf.js';
-import type { PdfMetadata } from '../../src/render/pdf.js';
-import { setPdfMetadata } from '../../src/render/pdf-metadata.js';
-import { readRevision } from '../../src/render/pdf-revision.js';
-import { headlessMode, launchArgs } from '../../src/render/launch-args.js';
-import { PDF_OPTIONS } from '../../src/render/print-options.js';
+import { BrowserManager } from '../../src/browser/manager.js';
+import { printHtml, renderPdf } from '../../src/pdf/print-pdf.js';
+import type { PdfMetadata } from '../../src/pdf/print-pdf.js';
+import { setPdfMetadata } from '../../src/pdf/metadata.js';
+import { readRevision } from '../../src/pdf/revision.js';
+import { headlessMode, launchArgs } from '../../src/browser/launch-args.js';
+import { PDF_OPTIONS } from '../../src/pdf/print-options.js';
 import {
   BROWSER,
   BROWSERS,

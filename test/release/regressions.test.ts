@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { splitRelease } from '../../src/release/load.js';
 import { discoverReleases } from '../../src/release/discover.js';
 import { parseYaml } from '../../src/release/yaml-source.js';
-import { renderMarkdown } from '../../src/render/markdown.js';
-import { renderText } from '../../src/render/text.js';
+import { renderMarkdown } from '../../src/markdown/render.js';
+import { renderText } from '../../src/text/render-text.js';
 import { prepareAssets } from '../../src/assets/prepare.js';
 import {
   MINIMAL_YAML,
@@ -51,7 +51,7 @@ describe('regressions', () => {
   });
 
   // src/release/schema.ts (dateField, toContact), src/assets/prepare.ts (`"${request.written}"`),
-  // src/render/link-policy.ts: user values are quoted raw into messages. A YAML "\n" in a
+  // src/markdown/link-policy.ts: user values are quoted raw into messages. A YAML "\n" in a
   // value splits the problem over lines, and can forge a fake problem line in CI logs.
   // The `text` refinement lets \n and \t through. Quote with JSON.stringify (or escape
   // control characters) wherever a value is echoed.
@@ -85,7 +85,7 @@ describe('regressions', () => {
     expect(release.title).toBe('Un Deux Trois');
   });
 
-  // src/render/link-policy.ts: only a literal ".." segment is refused. Browsers (WHATWG URL)
+  // src/markdown/link-policy.ts: only a literal ".." segment is refused. Browsers (WHATWG URL)
   // also treat %2e%2e, .%2e and %2e. as "..", so this link leaves the kit folder.
   it.each(['assets/%2e%2e/%2e%2e/secret.pdf', '%2E%2E/secret.pdf', 'assets/.%2e/.%2E/x'])(
     'refuses the in-kit link %s that climbs out with encoded dots',
@@ -95,7 +95,7 @@ describe('regressions', () => {
     },
   );
 
-  // src/render/link-policy.ts + marked: marked 18 does not decode entities in link
+  // src/markdown/link-policy.ts + marked: marked 18 does not decode entities in link
   // destinations (CommonMark does), so `java&#x09;script:` is written as the literal relative
   // path "java&#x09;script:alert(1)". Harmless in our HTML, but any CommonMark tool reading the
   // same file makes it javascript:. Decode character references before checking the scheme.
@@ -104,7 +104,7 @@ describe('regressions', () => {
     expect(error.code).toBe('E_MARKDOWN');
   });
 
-  // src/render/markdown.ts (lineOfRaw): a problem's line is the FIRST occurrence of the
+  // src/markdown/render.ts (rawLocator): a problem's line is the FIRST occurrence of the
   // token's raw text, so a repeated bad link is reported twice on the first line. Search on
   // from the previous match (tokens come in source order).
   it('reports a repeated bad link on each of its lines', () => {
@@ -112,8 +112,8 @@ describe('regressions', () => {
     expect(error.problems.map((p) => p.line)).toEqual([1, 3]); // was: [1, 1]
   });
 
-  // src/render/markdown-text.ts: soft line breaks inside a paragraph are kept as "\n", and
-  // text.ts wraps each source line on its own, so the text version is ragged wherever the
+  // src/markdown/text-blocks.ts: soft line breaks inside a paragraph are kept as "\n", and
+  // render-text.ts wraps each source line on its own, so the text version is ragged wherever the
   // author wrapped the Markdown (common) or used `boilerplate: |`. A soft break is a space.
   it('reflows a paragraph written over several source lines', () => {
     const release = releaseFrom('title: T\nlang: en\ndate: 2016-10-04', {

@@ -1,0 +1,178 @@
+import type { PreparedAsset } from '../assets/prepare.js';
+import { formatBytes } from '../assets/prepare.js';
+import { formatPhoneDisplay, phoneTelUri } from '../contacts/phone.js';
+import type { Contact, ProjectSettings, Release } from '../types.js';
+import { FONT_FACES_PLACEHOLDER, PRINT_FONT_ORIGIN, withFontFaces } from './fonts.js';
+import {
+  aboutHeading,
+  contactHeading,
+  fillLabel,
+  formatDate,
+  formatEmbargo,
+  labelsFor,
+  ogLocale,
+} from '../locale/i18n.js';
+import { newsArticleJsonLd } from './json-ld.js';
+import { pageCss } from './page-css.js';
+import type { Theme } from './templates.js';
+
+/**
+ * The page forbids every script and every load from outside the kit: styles and fonts are
+ * inline, images come from the kit's own folder (or `data:` when printing).
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'";
+
+/** The print version's: its fonts come from the print page's own font origin. */
+const PRINT_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  'font-src data:',
+  `font-src data: ${PRINT_FONT_ORIGIN}`,
+);
+
+/** A contact ready to show: its vCard already written, so the QR code can carry it. */
+export interface ContactCard {
+  contact: Contact;
+  /** Path inside the kit, e.g. `contacts/olivia-headon.vcf`. */
+  kitPath: string;
+  vcard: string;
+  qrSvg: string;
+}
+
+export interface PageInput {
+  release: Release;
+  settings: ProjectSettings;
+  theme: Theme;
+  bodyHtml: string;
+  boilerplateHtml?: string;
+  assets: PreparedAsset[];
+  cards: ContactCard[];
+  generator: string;
+  /** Where an asset's bytes are shown from: its kit path on the page, a data: URI in print. */
+  assetSrc: (asset: PreparedAsset) => string;
+  /**
+   * In print, the footer with download links is omitted, and fonts come from the print
+   * page's font origin rather than inline.
+   */
+  print: boolean;
+}
+
+export async function renderPage(input: PageInput): Promise<string> {
+  const { release, settings } = input;
+  const labels = labelsFor(release.lang);
+  const url = settings.baseUrl ? new URL(`${release.slug}/`, settings.baseUrl).href : undefined;
+  const images = input.assets.filter((asset) => asset.isImage && asset.role === 'asset');
+  const absolute = (asset: PreparedAsset): string | undefined =>
+    url ? new URL(asset.kitPath, url).href : undefined;
+  const imageUrls = images.map((asset) => absolute(asset) ?? asset.kitPath);
+  const logo = input.assets.find((asset) => asset.role === 'logo');
+
+  const context = {
+    lang: release.lang,
+    csp: input.print ? PRINT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+    title: release.title,
+    summary: release.summary,
+    keywords: release.tags.join(', '),
+    generator: input.generator,
+    social: url && {
+      url,
+      title: release.title,
+      description: release.summary,
+      locale: ogLocale(release.lang),
+      siteName: release.organization?.name,
+      published: release.date.text,
+      image: images[0] && absolute(images[0]),
+      imageAlt: images[0]?.alt,
+    },
+    fontCss: FONT_FACES_PLACEHOLDER,
+    css: await input.theme.file('style.css'),
+    pageCss: pageCss(settings.paper, labels.page),
+    jsonLd: newsArticleJsonLd(release, imageUrls, url),
+    organization: release.organization && {
+      name: release.organization.name,
+      logoSrc: logo && input.assetSrc(logo),
+    },
+    status: release.embargo
+      ? {
+          embargoed: true,
+          text: fillLabel(labels.embargoedUntil, {
+            date: formatEmbargo(release.embargo, release.lang, release.timezone),
+          }),
+        }
+      : { embargoed: false, text: labels.immediateRelease },
+    head: {
+      kind: release.kind,
+      region: release.region,
+      title: release.title,
+      subtitle: release.subtitle,
+      dateIso: release.date.text,
+      dateText: formatDate(release.date, release.lang, release.timezone),
+    },
+    bodyHtml: input.bodyHtml,
+    boilerplateHtml: input.boilerplateHtml,
+    labels: {
+      about: aboutHeading(labels, release.organization?.name ?? ''),
+      contacts: contactHeading(labels, input.cards.length),
+      media: labels.mediaAssets,
+      credit: `${labels.photoCredit}${labels.lang === 'fr' ? '\u00A0: ' : ': '}`,
+      phone: labels.phone,
+      email: labels.email,
+      addContact: labels.addToContacts,
+      scanToAdd: labels.scanToAdd,
+      endMark: labels.endMark,
+    },
+    figures: images.map((asset) => ({
+      src: input.assetSrc(asset),
+      alt: asset.alt,
+      caption: asset.caption,
+      credit: asset.credit,
+    })),
+    files: input.assets
+      .filter((asset) => asset.role === 'asset' && !asset.isImage)
+      .map((asset) => ({
+        href: asset.kitPath,
+        name: asset.kitPath.slice('assets/'.length),
+        type: asset.typeLabel,
+        size: formatBytes(asset.bytes),
+        caption: asset.caption,
+      })),
+    contacts: input.cards.map((card) => contactView(card, release.lang)),
+    downloads: input.print
+      ? []
+      : [
+          { href: `${release.slug}.pdf`, label: labels.pdfVersion },
+          { href: `${release.slug}.txt`, label: labels.textVersion },
+        ],
+  };
+  return withFontFaces(await input.theme.render('page', context), input.print ? 'print' : 'inline');
+}
+
+function contactView(card: ContactCard, lang: string) {
+  const { contact } = card;
+  const affiliation = [contact.office, contact.organization]
+    .filter((part): part is string => Boolean(part))
+    .filter((part, index, parts) => index === 0 || !parts[0]?.includes(part));
+  const displayName = contact.name ?? contact.organization ?? '';
+  return {
+    displayName,
+    role: contact.role,
+    affiliation: contact.name ? affiliation.join(', ') : contact.office,
+    phone: contact.phone && {
+      text: unbreakable(formatPhoneDisplay(contact.phone, lang)),
+      href: phoneTelUri(contact.phone),
+    },
+    email: contact.email,
+    url: contact.url,
+    vcardHref: card.kitPath,
+    qrSvg: card.qrSvg,
+    // "QR" and "vCard" read the same in every language the labels cover.
+    qrLabel: `QR vCard — ${displayName}`,
+  };
+}
+
+/**
+ * A phone number must not wrap mid-number: spaces become no-break spaces and hyphens
+ * non-breaking hyphens (html-validate's tel-non-breaking).
+ */
+function unbreakable(text: string): string {
+  return text.replace(/ /g, '\u00A0').replace(/-/g, '\u2011');
+}

@@ -1,0 +1,214 @@
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sha256File } from '../bundle/checksums.js';
+import type { ReleaseReport } from '../reports.js';
+import { STATE_DIR } from '../output/paths.js';
+
+/** A file the kit was made from: the path the release named, and the file it led to. */
+export interface AssetLink {
+  requested: string;
+  real: string;
+}
+
+/** What the last successful build of a slug was made from, to skip unchanged releases. */
+export interface SavedState {
+  fingerprint: string;
+  report: ReleaseReport;
+  /** The zip as written, so a replaced or touched zip is noticed without hashing it. */
+  zipBytes: number;
+  zipMtimeMs: number;
+  /**
+   * Modification time of every file of the kit as written (by path relative to the output
+   * folder): with the sizes in `report.files`, a file changed or replaced since is noticed
+   * without hashing it.
+   */
+  fileTimes: Record<string, number>;
+  /**
+   * The release's source file and assets, so that the next build can tell an unchanged
+   * release from its files alone, without reading and validating it again.
+   */
+  sourceFile: string;
+  assets: AssetLink[];
+}
+
+/** Far above any real state (a few KB): a bigger file is not one presskit wrote. */
+const MAX_STATE_BYTES = 8 * 1024 * 1024;
+
+const statePath = (outDir: string, slug: string): string => join(outDir, STATE_DIR, `${slug}.json`);
+const zipPath = (outDir: string, slug: string): string => join(outDir, `${slug}.zip`);
+
+/**
+ * The kit's report if every file of the kit on disk is still the one `saved` describes
+ * (same size and time, and the zip's SHA-256 read again), else undefined. The zip's hash is
+ * what the newsroom publishes, so it is taken from the file, never from the state alone.
+ */
+export async function intactReport(
+  outDir: string,
+  slug: string,
+  saved: SavedState,
+): Promise<ReleaseReport | undefined> {
+  const zip = await lstat(zipPath(outDir, slug)).catch(() => undefined);
+  if (!zip?.isFile() || zip.size !== saved.zipBytes || zip.mtimeMs !== saved.zipMtimeMs) {
+    return undefined;
+  }
+  for (const file of saved.report.files) {
+    const info = await lstat(join(outDir, file.path)).catch(() => undefined);
+    if (!info?.isFile() || info.size !== file.bytes || info.mtimeMs !== saved.fileTimes[file.path])
+      return undefined;
+  }
+  const sha256 = await sha256File(zipPath(outDir, slug)).catch(() => undefined);
+  if (sha256 === undefined || sha256 !== saved.report.zip?.sha256) return undefined;
+  return saved.report;
+}
+
+/**
+ * Every saved state of the output folder, by the source file it was built from: usually
+ * one, more when the release's slug changed (the old slug's state stays beside the new).
+ * Entries that are not regular files are removed, never opened (a FIFO would block the
+ * read for good); each removal is reported through `warn`.
+ */
+export async function savedStatesBySource(
+  outDir: string,
+  warn: (message: string) => void,
+): Promise<Map<string, SavedState[]>> {
+  const states = new Map<string, SavedState[]>();
+  const dir = join(outDir, STATE_DIR);
+  const info = await lstat(dir).catch(() => undefined);
+  if (info === undefined) return states;
+  if (!info.isDirectory()) {
+    warn(`${dir}: not a folder; removed (presskit keeps its build state there)`);
+    await rm(dir, { force: true });
+    return states;
+  }
+  const entries = await readdir(dir, { withFileTypes: true });
+  const read: Promise<SavedState | undefined>[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isFile()) {
+      if (entry.name.endsWith('.json')) read.push(readState(path));
+    } else {
+      warn(`${path}: not a regular file; removed from presskit's build state`);
+      await rm(path, { recursive: true, force: true });
+    }
+  }
+  for (const saved of await Promise.all(read)) {
+    if (saved) states.set(saved.sourceFile, [...(states.get(saved.sourceFile) ?? []), saved]);
+  }
+  return states;
+}
+
+export async function saveState(
+  outDir: string,
+  slug: string,
+  fingerprint: string,
+  report: ReleaseReport,
+  inputs: { sourceFile: string; assets: AssetLink[] },
+): Promise<void> {
+  const path = statePath(outDir, slug);
+  const zip = await stat(zipPath(outDir, slug));
+  const fileTimes: Record<string, number> = {};
+  for (const file of report.files)
+    fileTimes[file.path] = (await stat(join(outDir, file.path))).mtimeMs;
+  await mkdir(join(outDir, STATE_DIR), { recursive: true });
+  const state: SavedState = {
+    fingerprint,
+    report,
+    zipBytes: zip.size,
+    zipMtimeMs: zip.mtimeMs,
+    fileTimes,
+    ...inputs,
+  };
+  const temporary = `${path}.tmp`;
+  try {
+    await writeFile(temporary, JSON.stringify(state));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+async function readState(path: string): Promise<SavedState | undefined> {
+  try {
+    // O_NONBLOCK and the fstat check: an entry swapped for a FIFO or device since the
+    // listing is refused at once instead of blocking; O_NOFOLLOW refuses a symlink.
+    const handle = await open(
+      path,
+      constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW,
+    );
+    try {
+      const info = await handle.stat();
+      if (!info.isFile() || info.size > MAX_STATE_BYTES) return undefined;
+      const saved: unknown = JSON.parse(await handle.readFile('utf8'));
+      return isSavedState(saved) ? saved : undefined;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function isSavedState(value: unknown): value is SavedState {
+  if (typeof value !== 'object' || value === null) return false;
+  const has = (key: string, type: string): boolean => typeof Reflect.get(value, key) === type;
+  if (
+    !has('fingerprint', 'string') ||
+    !has('zipBytes', 'number') ||
+    !has('zipMtimeMs', 'number') ||
+    !has('sourceFile', 'string') ||
+    !has('fileTimes', 'object')
+  ) {
+    return false;
+  }
+  const assets: unknown = Reflect.get(value, 'assets');
+  if (!Array.isArray(assets) || !assets.every(isAssetLink)) return false;
+  if (!('report' in value) || typeof value.report !== 'object' || value.report === null)
+    return false;
+  const { report } = value;
+  return (
+    'files' in report &&
+    Array.isArray(report.files) &&
+    report.files.every(isFileReport) &&
+    'zip' in report &&
+    isFileReport(report.zip) &&
+    'slug' in report &&
+    typeof report.slug === 'string' &&
+    // A slug is a folder name in the output folder: a tampered one must not lead elsewhere.
+    /^[a-z0-9][a-z0-9-]{0,99}$/.test(report.slug)
+  );
+}
+
+function isFileReport(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof Reflect.get(value, 'path') === 'string' &&
+    typeof Reflect.get(value, 'bytes') === 'number' &&
+    typeof Reflect.get(value, 'sha256') === 'string'
+  );
+}
+
+function isAssetLink(value: unknown): value is AssetLink {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof Reflect.get(value, 'requested') === 'string' &&
+    typeof Reflect.get(value, 'real') === 'string'
+  );
+}
+
+/** Every file the saved states say presskit wrote, by slug: its kit's files and zip. */
+export function writtenBySlug(states: Map<string, SavedState[]>): Map<string, Set<string>> {
+  const written = new Map<string, Set<string>>();
+  for (const saved of [...states.values()].flat()) {
+    const slug = saved.report.slug;
+    if (slug === undefined) continue;
+    const files = written.get(slug) ?? new Set<string>();
+    for (const file of saved.report.files) files.add(file.path);
+    if (saved.report.zip) files.add(saved.report.zip.path);
+    written.set(slug, files);
+  }
+  return written;
+}

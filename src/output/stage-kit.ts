@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { formatSha256Sums, SHA256SUMS, sha256File } from '../bundle/checksums.js';
+import { compareUtf8 } from '../bundle/list-files.js';
+import { zipKit } from '../bundle/zip.js';
+import type { FileReport } from '../reports.js';
+import { STAGING_DIR } from './paths.js';
+import { asWriteError } from './write-error.js';
+
+/** A file of the kit: bytes to write, or a source file to copy as it is. */
+export type KitEntry =
+  { path: string; data: Uint8Array | string } | { path: string; copyFrom: string };
+
+export interface StagedKit {
+  /** Every file of the kit (paths `<slug>/…`), SHA256SUMS included, sorted. */
+  files: FileReport[];
+  zip: FileReport;
+  /** Moves the kit and zip into place, replacing an earlier kit of the same slug. */
+  commit(): Promise<void>;
+  /** Removes the staged files; safe to call after commit. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes the kit and its zip into a private staging folder inside the output folder
+ * (same file system, so the final moves are renames). Nothing appears under `outDir/<slug>`
+ * until every file is complete; a failure leaves an earlier kit untouched. Files are
+ * hashed as they are written, so nothing is read back.
+ */
+export async function stageKit(
+  outDir: string,
+  slug: string,
+  entries: KitEntry[],
+  mtime: Date,
+): Promise<StagedKit> {
+  const stage = join(outDir, STAGING_DIR, `${slug}-${randomBytes(6).toString('hex')}`);
+  const kitDir = join(stage, slug);
+  const zipFile = join(stage, `${slug}.zip`);
+  const discard = (): Promise<void> => rm(stage, { recursive: true, force: true });
+  const hashed: { name: string; sha256: string; bytes: number }[] = [];
+  let zip: FileReport;
+  try {
+    for (const entry of entries) {
+      const target = join(kitDir, entry.path);
+      await mkdir(dirname(target), { recursive: true });
+      if ('copyFrom' in entry) {
+        await copyFile(entry.copyFrom, target);
+        const { size } = await stat(target);
+        hashed.push({ name: entry.path, sha256: await sha256File(target), bytes: size });
+      } else {
+        // Encoded once: writeFile and the hash would each turn a string into UTF-8 again.
+        const bytes = typeof entry.data === 'string' ? Buffer.from(entry.data) : entry.data;
+        await writeFile(target, bytes);
+        hashed.push({ name: entry.path, ...digest(bytes) });
+      }
+    }
+    const sums = formatSha256Sums(hashed);
+    await writeFile(join(kitDir, SHA256SUMS), sums);
+    hashed.push({ name: SHA256SUMS, ...digest(sums) });
+    zip = { path: `${slug}.zip`, ...(await zipKit(kitDir, slug, zipFile, mtime)) };
+  } catch (error) {
+    await discard();
+    throw asWriteError(error, stage);
+  }
+  const files = hashed
+    .sort((a, b) => compareUtf8(a.name, b.name))
+    .map((file) => ({ path: `${slug}/${file.name}`, bytes: file.bytes, sha256: file.sha256 }));
+  return {
+    files,
+    zip,
+    discard,
+    async commit() {
+      const finalKit = join(outDir, slug);
+      const previous = join(stage, 'previous');
+      let movedAway = false;
+      try {
+        await rename(finalKit, previous).then(
+          () => (movedAway = true),
+          (error: NodeJS.ErrnoException) => {
+            if (error.code !== 'ENOENT') throw error;
+          },
+        );
+        await rename(kitDir, finalKit);
+        await rename(zipFile, join(outDir, `${slug}.zip`));
+      } catch (error) {
+        // The earlier kit goes back where it was if the new one did not take its place.
+        if (movedAway) await rename(previous, finalKit).catch(() => undefined);
+        throw asWriteError(error, finalKit);
+      }
+      await discard();
+    },
+  };
+}
+
+function digest(data: Uint8Array | string): { sha256: string; bytes: number } {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength };
+}

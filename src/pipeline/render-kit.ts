@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import type { PreparedAsset } from '../assets/prepare.js';
+import type { BrowserManager } from '../browser/manager.js';
+import { datelineText } from '../locale/dateline.js';
+import { escapeHtml } from '../html/escape.js';
+import type { ContactCard } from '../html/page.js';
+import { renderPage } from '../html/page.js';
+import { renderMarkdown } from '../markdown/render.js';
+import type { Theme } from '../html/templates.js';
+import { renderText } from '../text/render-text.js';
+import type { ProjectSettings } from '../types.js';
+import { GENERATOR } from '../version.js';
+import type { PreparedRelease } from './prepare-release.js';
+import type { KitEntry } from '../output/stage-kit.js';
+import { boilerplateContext } from './prepare-release.js';
+
+export interface RenderedKit {
+  entries: KitEntry[];
+  pdfMs: number;
+}
+
+/** Everything but the zip: page, PDF, text, vCards, assets. */
+export async function renderKit(
+  prepared: PreparedRelease,
+  cards: ContactCard[],
+  settings: ProjectSettings,
+  theme: Theme,
+  browser: BrowserManager,
+  documentDate: Date,
+  /** Called as the PDF starts printing: Node is then idle until Chrome is done. */
+  whilePrinting: () => void = () => undefined,
+): Promise<RenderedKit> {
+  const { release, assets } = prepared;
+  const dateline = datelineText(release);
+  const body = (src: (asset: PreparedAsset) => string): string =>
+    renderMarkdown(release.body, {
+      file: release.displayPath,
+      firstLine: release.bodyLine,
+      lang: release.lang,
+      headingOffset: 'auto',
+      imageSrc: (href) => {
+        const asset = assets.find(
+          (candidate) => candidate.role === 'inline' && candidate.href === href,
+        );
+        return asset && src(asset);
+      },
+      ...(dateline
+        ? { leadPrefixHtml: `<span class="dateline">${escapeHtml(dateline)}</span> ` }
+        : {}),
+    });
+  const boilerplateHtml =
+    release.boilerplate && renderMarkdown(release.boilerplate, boilerplateContext(release));
+
+  const dataUris = await inlineImages(assets);
+  const pageSrc = (asset: PreparedAsset): string => asset.kitPath;
+  const printSrc = (asset: PreparedAsset): string => dataUris.get(asset) ?? '';
+  const pageBody = body(pageSrc);
+  // Only images in the text make the two bodies differ.
+  const printBody = assets.some((asset) => asset.role === 'inline') ? body(printSrc) : pageBody;
+  const page = (print: boolean): Promise<string> => {
+    const src = print ? printSrc : pageSrc;
+    return renderPage({
+      release,
+      settings,
+      theme,
+      bodyHtml: print ? printBody : pageBody,
+      ...(boilerplateHtml ? { boilerplateHtml } : {}),
+      assets,
+      cards,
+      generator: GENERATOR,
+      assetSrc: src,
+      print,
+    });
+  };
+  const [pageHtml, printHtml] = await Promise.all([page(false), page(true)]);
+  // Before printing, which is what waits for the browser to start.
+  const text = renderText(release, dateline);
+
+  const started = performance.now();
+  // Loaded on first use: pdf-lib is heavy and `check` never prints.
+  const { renderPdf } = await import('../pdf/print-pdf.js');
+  const printing = renderPdf(browser, printHtml, {
+    title: release.title,
+    ...(release.organization ? { author: release.organization.name } : {}),
+    ...(release.summary ? { subject: release.summary } : {}),
+    keywords: release.tags,
+    lang: release.lang,
+    date: documentDate,
+    creator: GENERATOR,
+  });
+  whilePrinting();
+  const pdf = await printing;
+  const pdfMs = performance.now() - started;
+
+  const entries: KitEntry[] = [
+    { path: 'index.html', data: pageHtml },
+    { path: `${release.slug}.pdf`, data: pdf },
+    { path: `${release.slug}.txt`, data: text },
+    ...cards.map((card) => ({ path: card.kitPath, data: card.vcard })),
+    ...uniqueAssets(assets).map((asset) => ({ path: asset.kitPath, copyFrom: asset.source })),
+  ];
+  return { entries, pdfMs };
+}
+
+/** The print page is loaded with setContent (an opaque origin): images must be data: URIs. */
+async function inlineImages(assets: PreparedAsset[]): Promise<Map<PreparedAsset, string>> {
+  const uris = new Map<PreparedAsset, string>();
+  for (const asset of assets) {
+    if (!asset.isImage) continue;
+    const bytes = await readFile(asset.source);
+    uris.set(asset, `data:${asset.mediaType};base64,${bytes.toString('base64')}`);
+  }
+  return uris;
+}
+
+function uniqueAssets(assets: PreparedAsset[]): PreparedAsset[] {
+  const seen = new Set<string>();
+  return assets.filter((asset) => !seen.has(asset.kitPath) && seen.add(asset.kitPath));
+}

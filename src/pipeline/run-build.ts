@@ -1,0 +1,376 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { reproducibleMtime } from '../bundle/mtime.js';
+import { loadConfig } from '../project/config.js';
+import type { Problem } from '../errors.js';
+import {
+  internalErrorDetail,
+  internalErrorProblem,
+  isPresskitError,
+  PresskitError,
+} from '../errors.js';
+import type { ReleaseSource } from '../release/discover.js';
+import { discoverReleases } from '../release/discover.js';
+import { themeDirs } from '../html/theme-dirs.js';
+import type { KitSummary } from '../newsroom/kit-summary.js';
+import type { ProjectSettings } from '../types.js';
+import { projectDigest, releaseFingerprint } from '../incremental/fingerprint.js';
+import type { LazyBrowser } from '../pdf/lazy-browser.js';
+import type { BuildOptions, BuildReport, ReleaseReport } from './options.js';
+import { prepareRelease } from './prepare-release.js';
+import { resolveOutDir, resolveSettings } from '../project/settings.js';
+import { selectShard } from './shard.js';
+import { keptReport } from '../incremental/kept-release.js';
+import type { SavedState } from '../incremental/state.js';
+import { saveState, savedStatesBySource, writtenBySlug } from '../incremental/state.js';
+import { STAGING_DIR, STATE_DIR } from '../output/paths.js';
+import { takeOutputFolder } from '../output/take-folder.js';
+import { assertOutputClear, projectGuards } from '../output/guard.js';
+import { assertKitReplaceable } from '../output/ownership.js';
+import { asWriteError } from '../output/write-error.js';
+import { mapPool } from '../util/pool.js';
+import type { ReleaseDefaults } from '../release/schema.js';
+
+interface BuildContext {
+  root: string;
+  outDir: string;
+  settings: ProjectSettings;
+  defaults: ReleaseDefaults;
+  /** Digest of config, theme, settings and tool version, shared by every release. */
+  projectDigest: string;
+  browser: LazyBrowser;
+  options: BuildOptions;
+  env: NodeJS.ProcessEnv;
+  /** slug → the source that claimed it first in this run. */
+  slugs: Map<string, string>;
+  /** The last build's states of each release, by source file; empty with `force`. */
+  saved: Map<string, SavedState[]>;
+  /** Files of the output folder presskit wrote, by slug, as the saved states record them. */
+  written: Map<string, Set<string>>;
+  notice: (message: string) => void;
+}
+
+/** `build()` once its options are checked; see build.ts. */
+export async function runBuild(
+  options: BuildOptions,
+  concurrency: number,
+  browser: LazyBrowser,
+): Promise<BuildReport> {
+  const started = performance.now();
+  const root = resolve(options.root ?? process.cwd());
+  const env = options.env ?? process.env;
+  const config = await loadConfig(root);
+  const settings = resolveSettings(root, config, options);
+  const outDir = resolveOutDir(root, config, options);
+  const outDisplay = relative(process.cwd(), outDir) || outDir;
+  const paths = options.paths ?? ['releases'];
+  const all = await discoverReleases(paths, root);
+  await assertOutputClear(
+    outDir,
+    outDisplay,
+    projectGuards(root, paths, all, settings, config.file),
+  );
+  const notice = (message: string): void => options.onProgress?.({ type: 'notice', message });
+  const unlock = await takeOutputFolder(outDir, outDisplay, options.signal, notice);
+  try {
+    return await buildLocked(
+      { root, env, config, settings, outDir, all, notice, started },
+      options,
+      concurrency,
+      browser,
+    );
+  } finally {
+    await browser.close();
+    await rm(join(outDir, STAGING_DIR), { recursive: true, force: true }).catch(() => undefined);
+    await unlock().catch(() => undefined);
+  }
+}
+
+interface Run {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  config: Awaited<ReturnType<typeof loadConfig>>;
+  settings: ProjectSettings;
+  outDir: string;
+  all: ReleaseSource[];
+  notice: (message: string) => void;
+  started: number;
+}
+
+async function buildLocked(
+  run: Run,
+  options: BuildOptions,
+  concurrency: number,
+  browser: LazyBrowser,
+): Promise<BuildReport> {
+  const { root, env, config, settings, outDir, started } = run;
+  const sources = options.shard ? selectShard(run.all, options.shard) : run.all;
+  const states = await savedStatesBySource(outDir, run.notice);
+  const context: BuildContext = {
+    root,
+    outDir,
+    settings,
+    defaults: config.defaults,
+    projectDigest: await projectDigest({
+      settings,
+      configFile: config.file,
+      themeDirs: themeDirs(settings.templateDir),
+      sourceDateEpoch: env['SOURCE_DATE_EPOCH'],
+    }),
+    browser,
+    options,
+    env,
+    slugs: new Map(),
+    saved: options.force ? new Map() : states,
+    written: writtenBySlug(states),
+    notice: run.notice,
+  };
+  // A first build is sure to print: start the browser now, while releases are read and
+  // rendered, rather than when the first one is ready to print. (build() has already
+  // started it for a forced build.)
+  if (sources.length > 0 && !existsSync(join(outDir, STATE_DIR))) {
+    void browser.warmUp();
+  }
+  // Closed as soon as every release is past printing: closing takes a few hundred
+  // milliseconds, which then overlap the last releases' zips.
+  let leftToPrint = sources.length;
+  const pastPrinting = (): void => {
+    if (--leftToPrint === 0) void browser.close();
+  };
+  const onAbort = (): void => void browser.close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  options.onProgress?.({ type: 'start', total: sources.length });
+  let done = 0;
+  try {
+    // Two releases more than pages are in the works, so that one is always rendered and
+    // ready when a page comes free: Chromium waiting for Node is time lost on every print.
+    const releases = await mapPool(sources, concurrency + 2, async (source) => {
+      if (options.signal?.aborted) {
+        pastPrinting();
+        return skipped(source);
+      }
+      options.onProgress?.({ type: 'release-start', source: source.displayPath });
+      const report = await buildOne(source, context, once(pastPrinting));
+      options.onProgress?.({ type: 'release-done', report, done: ++done, total: sources.length });
+      return report;
+    });
+    const interrupted = options.signal?.aborted ?? false;
+    // No browser could be found or started: the run's problem (exit 2), not each release's.
+    if (!interrupted && browser.startFailure) throw browser.startFailure;
+    const problems: Problem[] = [];
+    let outputRefused = releases.some((release) => release.errorCode === 'E_OUTPUT');
+    if (!interrupted && releases.some((release) => release.zip)) {
+      const { writeNewsroom } = await import('../newsroom/index-page.js');
+      try {
+        await writeNewsroom({ root, outDir, config, known: summaries(releases) });
+      } catch (error) {
+        if (!isPresskitError(error)) throw error;
+        problems.push(...error.problems);
+        if (error.code === 'E_OUTPUT') outputRefused = true;
+      }
+    }
+    return {
+      ok:
+        !interrupted &&
+        problems.length === 0 &&
+        releases.every((release) => release.status !== 'failed'),
+      interrupted,
+      browserLaunched: browser.launched,
+      outDir,
+      releases,
+      problems,
+      outputRefused,
+      timings: { totalMs: performance.now() - started },
+    };
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** `pastPrinting` is called once, as soon as the release needs the browser no more. */
+async function buildOne(
+  source: ReleaseSource,
+  context: BuildContext,
+  pastPrinting: () => void,
+): Promise<ReleaseReport> {
+  const started = performance.now();
+  const report: ReleaseReport = {
+    source: source.displayPath,
+    status: 'failed',
+    files: [],
+    problems: [],
+    timings: { totalMs: 0 },
+  };
+  try {
+    // An unchanged release is told here or not at all: the same files give the same
+    // fingerprint, whether hashed from the saved paths or from the release read again.
+    const kept = await keptRelease(source, context);
+    if (kept) return unchanged(kept, source, started);
+    const prepared = await prepareRelease(source, context.settings, context.defaults);
+    const { release } = prepared;
+    Object.assign(report, {
+      slug: release.slug,
+      title: release.title,
+      date: release.date.text,
+      lang: release.lang,
+      kind: release.kind,
+    });
+    claimSlug(release.slug, source, context);
+    const slugLine = release.lineOf(['slug']);
+    await assertKitReplaceable(
+      context.outDir,
+      release.slug,
+      context.written.get(release.slug) ?? new Set(),
+      { file: source.displayPath, ...(slugLine ? { line: slugLine } : {}) },
+    );
+    const digest = await releaseFingerprint(
+      context.projectDigest,
+      release.sourceFile,
+      prepared.assets.map((asset) => asset.source),
+    );
+    // Chromium boots while the kit's own modules load and the kit renders.
+    await context.browser.warmUp();
+    const { makeKit } = await import('./make-kit.js');
+    const staged = await makeKit(prepared, {
+      settings: context.settings,
+      outDir: context.outDir,
+      documentDate: reproducibleMtime(release.date.instant, context.env),
+      browser: () => context.browser.get(),
+      printed: pastPrinting,
+      signal: context.options.signal,
+    });
+    try {
+      await staged.commit();
+    } finally {
+      await staged.discard();
+    }
+    report.files = staged.files;
+    report.zip = staged.zip;
+    report.status = 'built';
+    report.timings = { totalMs: performance.now() - started, pdfMs: staged.pdfMs };
+    await saveState(context.outDir, release.slug, digest, report, {
+      sourceFile: release.sourceFile,
+      assets: prepared.assets.map((asset) => ({ requested: asset.requested, real: asset.source })),
+    }).catch((error: unknown) => {
+      // The kit is in place and complete; without its state the next build only rebuilds it.
+      const problem = asWriteError(error, join(context.outDir, STATE_DIR));
+      if (!isPresskitError(problem)) throw problem;
+      context.notice(
+        `${problem.message}: build state not saved; the next build will rebuild ${release.slug}`,
+      );
+    });
+    return report;
+  } catch (error) {
+    if (context.options.signal?.aborted && stoppedByInterruption(error)) {
+      // Not the release's fault: the stop closed the browser or cut its work short.
+      report.status = 'skipped';
+      report.problems = interruption(source).problems.slice();
+    } else if (isPresskitError(error)) {
+      report.problems = error.problems.slice();
+      report.errorCode = error.code;
+    } else {
+      // A bug fails this release only: the others build and the index is written.
+      report.problems = [internalErrorProblem(source.displayPath, 'building', error)];
+      report.internalError = internalErrorDetail(error);
+    }
+    report.timings = { totalMs: performance.now() - started };
+    return report;
+  } finally {
+    pastPrinting();
+  }
+}
+
+/** The saved report of a release unchanged since the last build, told without reading it. */
+async function keptRelease(
+  source: ReleaseSource,
+  context: BuildContext,
+): Promise<ReleaseReport | undefined> {
+  for (const saved of context.saved.get(source.sourceFile) ?? []) {
+    const kept = await keptReport(source, saved, {
+      root: context.settings.root,
+      digest: context.projectDigest,
+      outDir: context.outDir,
+    });
+    // A slug another source has claimed in this run is reported by the full path.
+    const slug = kept?.slug;
+    if (slug === undefined || context.slugs.has(slug)) continue;
+    context.slugs.set(slug, source.displayPath);
+    return kept;
+  }
+  return undefined;
+}
+
+function unchanged(previous: ReleaseReport, source: ReleaseSource, started: number): ReleaseReport {
+  return {
+    ...previous,
+    source: source.displayPath,
+    status: 'unchanged',
+    timings: { totalMs: performance.now() - started },
+  };
+}
+
+function claimSlug(slug: string, source: ReleaseSource, context: BuildContext): void {
+  const owner = context.slugs.get(slug);
+  if (owner && owner !== source.displayPath) {
+    throw new PresskitError('E_SCHEMA', {
+      file: source.displayPath,
+      field: 'slug',
+      message: `slug "${slug}" is already used by ${owner}; set a different slug`,
+    });
+  }
+  context.slugs.set(slug, source.displayPath);
+}
+
+/**
+ * Whether a release failed because of the stop: the browser closed under its print (Chrome
+ * reports a closed target), or a step that saw the stop. A problem with the release itself
+ * (bad YAML, say) is still reported as such.
+ */
+function stoppedByInterruption(error: unknown): boolean {
+  return !isPresskitError(error) || error.code === 'E_BROWSER' || error.code === 'E_INTERRUPTED';
+}
+
+function interruption(source: ReleaseSource): PresskitError {
+  return new PresskitError('E_INTERRUPTED', { file: source.displayPath, message: 'interrupted' });
+}
+
+function skipped(source: ReleaseSource): ReleaseReport {
+  const problems: Problem[] = interruption(source).problems.slice();
+  return {
+    source: source.displayPath,
+    status: 'skipped',
+    files: [],
+    problems,
+    timings: { totalMs: 0 },
+  };
+}
+
+/** What the newsroom index needs of each kit this build made or kept. */
+function summaries(releases: ReleaseReport[]): Map<string, KitSummary> {
+  const known = new Map<string, KitSummary>();
+  for (const release of releases) {
+    if (!release.slug || !release.zip) continue;
+    known.set(release.slug, {
+      slug: release.slug,
+      title: release.title ?? release.slug,
+      date: release.date ?? '',
+      lang: release.lang ?? '',
+      kind: release.kind ?? '',
+      zipBytes: release.zip.bytes,
+      zipSha256: release.zip.sha256,
+      hasPdf: true,
+    });
+  }
+  return known;
+}
+
+/** `fn`, to be run on the first call only. */
+function once(fn: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    fn();
+  };
+}

@@ -1,0 +1,114 @@
+import { contactAffiliation } from '../contacts/affiliation.js';
+import { formatPhoneDisplay } from '../contacts/phone.js';
+import type { Release } from '../types.js';
+import { printableLines } from '../util/unsafe-text.js';
+import {
+  aboutHeading,
+  contactHeading,
+  fillLabel,
+  formatDate,
+  formatEmbargo,
+  labelsFor,
+} from '../locale/i18n.js';
+import { withinStack } from '../markdown/depth.js';
+import { markdownToTextBlocks } from '../markdown/text-blocks.js';
+
+export const TEXT_WIDTH = 72;
+
+/**
+ * The wire-service version: the parts of a release in their conventional order, wrapped
+ * for reading, with no Markdown syntax left. Lines end with LF; the file ends with one.
+ */
+export function renderText(release: Release, datelineText: string | undefined): string {
+  const labels = labelsFor(release.lang);
+  const blocks: string[] = [];
+  blocks.push(
+    [release.kind, release.region].filter(Boolean).join(' — ').toLocaleUpperCase(release.lang),
+  );
+  blocks.push(
+    release.embargo
+      ? fillLabel(labels.embargoedUntil, {
+          date: formatEmbargo(release.embargo, release.lang, release.timezone),
+        })
+      : labels.immediateRelease,
+  );
+  blocks.push([release.title, release.subtitle].filter(Boolean).join('\n'));
+  // The dateline carries the date; without one, the date stands on its own line.
+  if (!datelineText) blocks.push(formatDate(release.date, release.lang, release.timezone));
+
+  const blocksOf = (markdown: string, field: string): string[] =>
+    withinStack(() => markdownToTextBlocks(markdown, release.lang), {
+      file: release.displayPath,
+      field,
+    });
+  const body = blocksOf(release.body, 'body');
+  if (datelineText) body[0] = body[0] ? `${datelineText} ${body[0]}` : datelineText;
+  blocks.push(...body);
+
+  if (release.boilerplate) {
+    blocks.push(aboutHeading(labels, release.organization?.name ?? ''));
+    blocks.push(...blocksOf(release.boilerplate, 'boilerplate'));
+  }
+  if (release.contacts.length > 0) {
+    blocks.push(contactHeading(labels, release.contacts.length));
+    for (const contact of release.contacts) {
+      blocks.push(
+        [
+          contact.name ?? contact.organization,
+          contact.role,
+          contactAffiliation(contact),
+          contact.phone && `${labels.phone} ${formatPhoneDisplay(contact.phone, release.lang)}`,
+          contact.email && `${labels.email} ${contact.email}`,
+          contact.url,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      );
+    }
+  }
+  blocks.push(labels.endMark);
+  // Input checks refuse controls; should one slip through, `cat` must still not obey it.
+  return printableLines(`${blocks.map((block) => wrap(block, TEXT_WIDTH)).join('\n\n')}\n`);
+}
+
+/** Greedy word wrap; a word longer than the width (a URL) gets a line of its own. */
+export function wrap(block: string, width: number): string {
+  return block
+    .split('\n')
+    .map((line) => {
+      const words = line.split(/[ \t]+/).filter((word) => word !== '');
+      const lines: string[] = [];
+      let current = '';
+      /** Width in code points, kept as words are added rather than counted again. */
+      let currentWidth = 0;
+      for (const word of words) {
+        const wordWidth = codePoints(word);
+        if (current === '') {
+          current = word;
+          currentWidth = wordWidth;
+        } else if (currentWidth + 1 + wordWidth <= width) {
+          current += ` ${word}`;
+          currentWidth += 1 + wordWidth;
+        } else {
+          lines.push(current);
+          current = word;
+          currentWidth = wordWidth;
+        }
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    // A high surrogate and the low one after it are one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+    count++;
+  }
+  return count;
+}

@@ -53,7 +53,7 @@ export default tseslint.config(
   {
     files: ['src/cli/**/*.ts'],
     rules: direction({
-      regex: `^\\.\\./(pipeline|${STAGES})/`,
+      regex: `^(\\.\\./)+(pipeline|${STAGES})/`,
       message:
         'the CLI calls the library through its public API (../index.js), not its stages (ARCHITECTURE.md)',
     }),

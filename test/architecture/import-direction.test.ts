@@ -53,6 +53,11 @@ describe('the rule of direction, as the lint step enforces it', () => {
       "import { renderMarkdown } from '../markdown/render.js';\nexport const r = renderMarkdown;\n",
     );
     expect(problems).toEqual([expect.stringMatching(/through its public API/)]);
+    const fromCommand = await restrictedImports(
+      'src/cli/commands/uses-stage.ts',
+      "import { loadConfig } from '../../project/config.js';\nexport const l = loadConfig;\n",
+    );
+    expect(fromCommand).toEqual([expect.stringMatching(/through its public API/)]);
   });
 
   it('lets each part import what it may', async () => {

@@ -1,0 +1,80 @@
+import { Option } from 'commander';
+import { build } from '../../index.js';
+import { definedOnly } from '../../util/defined.js';
+import { printableJson } from '../../util/unsafe-text.js';
+import { buildProgress, printBuildSummary } from '../build-reporter.js';
+import type { RegisterCommand } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { positiveInt, shard } from '../parse-flags.js';
+import { createOutput } from '../output.js';
+
+interface BuildFlags {
+  out?: string;
+  browser?: string;
+  concurrency?: number;
+  force?: boolean;
+  shard?: { index: number; count: number };
+  paper?: 'A4' | 'Letter';
+  vcardVersion?: '3.0' | '4.0';
+  baseUrl?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export const registerBuild: RegisterCommand = (program, { signal, setStatus, setQuiet }) => {
+  program
+    .command('build')
+    .description('build the press kit of every release (default: releases/)')
+    .argument('[paths...]', 'release files or folders', ['releases'])
+    .option('-o, --out <dir>', 'output folder (default: config "out", else dist)')
+    .option('--browser <path>', 'Chromium or Chrome executable to print with')
+    .option(
+      '-c, --concurrency <n>',
+      'releases printed at once (default: from core count)',
+      positiveInt,
+    )
+    .option('-f, --force', 'rebuild releases whose inputs did not change')
+    .option('--shard <i/n>', 'build only shard i of n (for CI matrix jobs)', shard)
+    .addOption(new Option('--paper <size>', 'paper size of the PDF').choices(['A4', 'Letter']))
+    .addOption(new Option('--vcard-version <version>', 'vCard version').choices(['3.0', '4.0']))
+    .option(
+      '--base-url <url>',
+      'public URL of the output folder, for canonical and Open Graph links',
+    )
+    .option('--json', 'print a machine-readable summary on stdout')
+    .option('-q, --quiet', 'print errors only')
+    .action(async (paths: string[], flags: BuildFlags) => {
+      setQuiet(Boolean(flags.quiet));
+      const output = createOutput(Boolean(flags.quiet));
+      const report = await build({
+        paths,
+        signal,
+        onProgress: buildProgress(output),
+        ...definedFlags(flags),
+      });
+      printBuildSummary(report, output);
+      if (flags.json) output.data(`${printableJson(report)}\n`);
+      setStatus(
+        report.interrupted
+          ? EXIT.interrupted
+          : report.ok
+            ? EXIT.ok
+            : report.outputRefused
+              ? EXIT.usage
+              : EXIT.failed,
+      );
+    });
+};
+
+function definedFlags(flags: BuildFlags) {
+  return definedOnly({
+    out: flags.out,
+    browser: flags.browser,
+    concurrency: flags.concurrency,
+    force: flags.force,
+    shard: flags.shard,
+    paper: flags.paper,
+    vcardVersion: flags.vcardVersion,
+    baseUrl: flags.baseUrl,
+  });
+}

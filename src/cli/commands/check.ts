@@ -1,0 +1,31 @@
+import { Option } from 'commander';
+import { check } from '../../index.js';
+import type { CheckFormat } from '../check-format.js';
+import { formatCheck } from '../check-format.js';
+import type { RegisterCommand } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { createOutput, printInternalErrors } from '../output.js';
+
+export const registerCheck: RegisterCommand = (program, { setStatus }) => {
+  program
+    .command('check')
+    .description('validate releases without building them')
+    .argument('[paths...]', 'release files or folders', ['releases'])
+    .addOption(
+      new Option('--format <format>', 'problem format')
+        .choices(['text', 'json', 'github'])
+        .default('text'),
+    )
+    .action(async (paths: string[], flags: { format: CheckFormat }) => {
+      const report = await check({ paths });
+      process.stdout.write(formatCheck(report, flags.format));
+      printInternalErrors(report.releases, createOutput(false));
+      if (flags.format === 'text') {
+        const count = report.problems.length;
+        process.stderr.write(
+          `${report.releases.length} release(s) checked, ${count === 0 ? 'no problems' : `${count} problem(s)`}\n`,
+        );
+      }
+      setStatus(report.ok ? EXIT.ok : EXIT.failed);
+    });
+};

@@ -58,6 +58,10 @@ export interface ReleaseDate {
   offsetMinutes: number;
 }
 
+/** A value of a release's `extra:` data, as YAML gave it. */
+export type ExtraValue = string | ExtraValue[] | { [key: string]: ExtraValue };
+export type ExtraData = Record<string, ExtraValue>;
+
 export interface AssetRef {
   /** Absolute path of the source file, checked to be inside the project. */
   source: string;
@@ -93,6 +97,8 @@ export interface Release {
   boilerplate?: string;
   assets: AssetRef[];
   tags: string[];
+  /** The release's own data for its theme (`extra:`), as written; `{}` when none. */
+  extra: ExtraData;
   /** Markdown body. */
   body: string;
   /** 1-based line of the body's first line in the source file. */

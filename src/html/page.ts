@@ -143,7 +143,9 @@ export async function renderPage(input: PageInput): Promise<string> {
           { href: `${release.slug}.txt`, label: labels.textVersion },
         ],
   };
-  return withFontFaces(await input.theme.render('page', context), input.print ? 'print' : 'inline');
+  // `extra` (the release's own data) as a global: a theme's partials see it too.
+  const page = await input.theme.render('page', context, { extra: release.extra });
+  return withFontFaces(page, input.print ? 'print' : 'inline');
 }
 
 function contactView(card: ContactCard, lang: string) {

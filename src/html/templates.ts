@@ -11,7 +11,11 @@ export { DEFAULT_TEMPLATE_DIR } from './theme-dirs.js';
 export interface Theme {
   /** Folders searched in order, the default last. */
   dirs: string[];
-  render(name: string, context: object): Promise<string>;
+  /**
+   * `globals` are seen by the template and by every partial it renders (`render` gives a
+   * partial only what it is passed, but globals too).
+   */
+  render(name: string, context: object, globals?: object): Promise<string>;
   /** A theme text file (e.g. `style.css`), from the first folder that has it. */
   file(name: string): Promise<string>;
 }
@@ -47,9 +51,9 @@ function createTheme(dirs: string[]): Theme {
   const files = new Map<string, Promise<string>>();
   return {
     dirs,
-    async render(name, context) {
+    async render(name, context, globals) {
       try {
-        return await engine.renderFile(name, context);
+        return await engine.renderFile(name, context, globals ? { globals } : {});
       } catch (error) {
         const where = dirs.find((dir) => existsSync(join(dir, `${name}.liquid`))) ?? dirs[0] ?? '';
         throw new PresskitError('E_TEMPLATE', {

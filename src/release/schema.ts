@@ -10,6 +10,7 @@ import { definedOnly } from '../util/defined.js';
 import { isWindowsReserved } from '../util/slug.js';
 import { unsafeCharacters } from '../util/unsafe-text.js';
 import { parseReleaseDate } from './dates.js';
+import { extraData } from './extra.js';
 import {
   bcp47,
   expected,
@@ -62,6 +63,7 @@ const frontmatterSchema = z.strictObject(
     boilerplate: optionalMarkdown,
     assets: z.array(rawAsset, { error: expected('must be a list of assets') }).optional(),
     tags: textList,
+    extra: extraData,
   },
   { error: expected('frontmatter must be a YAML mapping of fields') },
 );
@@ -155,6 +157,7 @@ export function validateRelease(
     contacts,
     assets,
     tags: fm.tags,
+    extra: fm.extra,
     body: raw.body,
     bodyLine: raw.bodyLine,
     lineOf,

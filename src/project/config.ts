@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PresskitError } from '../errors.js';
 import {
   expected,
+  ianaZone,
   markdown,
   optionalText,
   optionalWebUrl,
@@ -37,7 +38,7 @@ const sizeWithUnit = optionalText.transform((value, context) => {
   return Math.round(Number(match[1]) * (units[(match[2] ?? 'b').toLowerCase()] ?? 1));
 });
 
-const configSchema = z.strictObject(
+export const configSchema = z.strictObject(
   {
     organization: rawOrganization.optional(),
     contacts: z.array(rawContact, { error: expected('must be a list of contacts') }).optional(),
@@ -58,6 +59,7 @@ const configSchema = z.strictObject(
     ),
     baseUrl: optionalWebUrl,
     maxAssetSize: sizeWithUnit,
+    timezone: ianaZone,
   },
   { error: expected('must be a YAML mapping of settings') },
 );
@@ -94,6 +96,7 @@ export async function loadConfig(root: string): Promise<ProjectConfig> {
       organizationBase: root,
       ...(config.organization ? { organization: config.organization } : {}),
       ...(config.boilerplate !== undefined ? { boilerplate: config.boilerplate } : {}),
+      ...(config.timezone ? { timezone: config.timezone } : {}),
     },
     ...(config.paper ? { paper: config.paper.toLowerCase() === 'letter' ? 'Letter' : 'A4' } : {}),
     ...(config.template ? { templateDir: join(root, config.template) } : {}),

@@ -34,7 +34,7 @@ const rawAsset = z.strictObject(
 /** An output name: a folder and file name on every system (see also isWindowsReserved). */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-const frontmatterSchema = z.strictObject(
+export const frontmatterSchema = z.strictObject(
   {
     title: text,
     subtitle: optionalText,
@@ -75,6 +75,8 @@ export interface ReleaseDefaults {
   organizationBase?: string;
   contacts: RawContact[];
   boilerplate?: string | Record<string, string>;
+  /** The project's time zone: a release's `timezone` when it names none. */
+  timezone?: string;
 }
 
 /**
@@ -166,7 +168,7 @@ export function validateRelease(
       region: typeset(fm.region),
       dateline: typeset(fm.dateline),
       summary: typeset(fm.summary),
-      timezone: fm.timezone,
+      timezone: fm.timezone ?? defaults.timezone,
       boilerplate,
     }),
     ...(modified ? { modified } : {}),

@@ -23,6 +23,21 @@ export async function writeNewsroomIndex(options: NewsroomOptions = {}): Promise
   const newsroom = await import('./newsroom/index-page.js');
   return newsroom.writeNewsroomIndex(options);
 }
+export type { JsonSchema } from './json-schema/generate.js';
+export type { SchemaName } from './json-schema/write.js';
+import type { SchemaName } from './json-schema/write.js';
+
+/** The JSON Schema (2020-12) of the frontmatter or of the config, as text; see json-schema/. */
+export async function jsonSchemaText(name: SchemaName): Promise<string> {
+  const schemas = await import('./json-schema/write.js');
+  return schemas.schemaText(name);
+}
+
+/** Writes `release.schema.json` and `config.schema.json` (or the one named) into `dir`. */
+export async function writeJsonSchemas(dir: string, names?: SchemaName[]): Promise<string[]> {
+  const schemas = await import('./json-schema/write.js');
+  return schemas.writeSchemaFiles(dir, names);
+}
 export { PresskitError, formatProblem, isPresskitError } from './errors.js';
 export type { ErrorCode, Problem } from './errors.js';
 export type * from './types.js';

@@ -4,6 +4,7 @@ import { printableLines } from '../util/unsafe-text.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerIndex } from './commands/index-page.js';
+import { registerSchema } from './commands/schema.js';
 import type { CommandContext, RegisterCommand } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { createOutput, problemLines } from './output.js';
@@ -45,7 +46,12 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** Every command, in the order `--help` lists them: each declares itself in commands/. */
-const COMMANDS: readonly RegisterCommand[] = [registerBuild, registerCheck, registerIndex];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerBuild,
+  registerCheck,
+  registerIndex,
+  registerSchema,
+];
 
 function createProgram(context: CommandContext): Command {
   const program = new Command('presskit')

@@ -1,7 +1,7 @@
 import type { ReleaseDate } from '../types.js';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME =
+export const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**

@@ -32,7 +32,7 @@ const rawAsset = z.strictObject(
 );
 
 /** An output name: a folder and file name on every system (see also isWindowsReserved). */
-const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 export const frontmatterSchema = z.strictObject(
   {

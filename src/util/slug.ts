@@ -32,7 +32,7 @@ export function asciiSlug(text: string, maxLength = 60): string {
  * a kit holding `con/` or `aux.png` cannot be unpacked there. Windows also drops trailing
  * dots and spaces, so `con.` and `con ` are the device too.
  */
-const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/iu;
+export const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/iu;
 
 export function isWindowsReserved(name: string): boolean {
   return WINDOWS_RESERVED.test(name.split('.', 1)[0]?.replace(/[. ]+$/u, '') ?? '');

@@ -38,6 +38,22 @@ export async function writeJsonSchemas(dir: string, names?: SchemaName[]): Promi
   const schemas = await import('./json-schema/write.js');
   return schemas.writeSchemaFiles(dir, names);
 }
+export type { InitFile, InitOptions, InitReport } from './scaffold/init.js';
+import type { InitOptions, InitReport } from './scaffold/init.js';
+
+/** Sets up a project folder that builds as it is, replacing no file; see scaffold/init.ts. */
+export async function initProject(options: InitOptions = {}): Promise<InitReport> {
+  const scaffold = await import('./scaffold/init.js');
+  return scaffold.initProject(options);
+}
+export type { NewReleaseOptions, NewReleaseReport } from './scaffold/new-release.js';
+import type { NewReleaseOptions, NewReleaseReport } from './scaffold/new-release.js';
+
+/** Writes a new release file dated today, replacing no file; see scaffold/new-release.ts. */
+export async function newRelease(options: NewReleaseOptions): Promise<NewReleaseReport> {
+  const scaffold = await import('./scaffold/new-release.js');
+  return scaffold.newRelease(options);
+}
 export { PresskitError, formatProblem, isPresskitError } from './errors.js';
 export type { ErrorCode, Problem } from './errors.js';
 export type * from './types.js';

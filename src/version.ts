@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.js';
 
 interface PackageJson {
+  name: string;
   version: string;
 }
 
@@ -12,12 +13,17 @@ function readPackage(): PackageJson {
     typeof data === 'object' &&
     data !== null &&
     'version' in data &&
-    typeof data.version === 'string'
+    typeof data.version === 'string' &&
+    'name' in data &&
+    typeof data.name === 'string'
   ) {
-    return { version: data.version };
+    return { name: data.name, version: data.version };
   }
-  throw new Error('package.json has no version');
+  throw new Error('package.json has no name or version');
 }
 
-export const VERSION = readPackage().version;
+const PACKAGE = readPackage();
+export const VERSION = PACKAGE.version;
+/** The name presskit is installed by (`npm install -g NAME`), for the CI workflow `init` writes. */
+export const PACKAGE_NAME = PACKAGE.name;
 export const GENERATOR = `presskit ${VERSION}`;

@@ -4,6 +4,8 @@ import { printableLines } from '../util/unsafe-text.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerIndex } from './commands/index-page.js';
+import { registerInit } from './commands/init.js';
+import { registerNew } from './commands/new.js';
 import { registerSchema } from './commands/schema.js';
 import type { CommandContext, RegisterCommand } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -47,6 +49,8 @@ export async function run(argv: string[]): Promise<number> {
 
 /** Every command, in the order `--help` lists them: each declares itself in commands/. */
 const COMMANDS: readonly RegisterCommand[] = [
+  registerInit,
+  registerNew,
   registerBuild,
   registerCheck,
   registerIndex,

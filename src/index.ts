@@ -46,6 +46,15 @@ export async function initProject(options: InitOptions = {}): Promise<InitReport
   const scaffold = await import('./scaffold/init.js');
   return scaffold.initProject(options);
 }
+export type { ImportOptions, ImportReport } from './import/import-release.js';
+import type { ImportOptions, ImportReport } from './import/import-release.js';
+
+/** Turns a plain-text or Word communiqué into a release file; see import/import-release.ts. */
+export async function importRelease(options: ImportOptions): Promise<ImportReport> {
+  const imported = await import('./import/import-release.js');
+  return imported.importRelease(options);
+}
+
 export type { NewReleaseOptions, NewReleaseReport } from './scaffold/new-release.js';
 import type { NewReleaseOptions, NewReleaseReport } from './scaffold/new-release.js';
 

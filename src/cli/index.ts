@@ -3,6 +3,7 @@ import { isPresskitError, VERSION } from '../index.js';
 import { printableLines } from '../util/unsafe-text.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-page.js';
 import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
@@ -51,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
 const COMMANDS: readonly RegisterCommand[] = [
   registerInit,
   registerNew,
+  registerImport,
   registerBuild,
   registerCheck,
   registerIndex,

@@ -13,7 +13,7 @@ export type FileOutcome = 'created' | 'kept';
 export async function writeIfAbsent(
   root: string,
   path: string,
-  content: string,
+  content: string | Uint8Array,
 ): Promise<FileOutcome> {
   const file = join(root, path);
   try {

@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  * public entry that re-exports it.
  */
 const STAGES =
-  'release|markdown|locale|html|pdf|browser|text|contacts|assets|bundle|output|incremental|newsroom|project|json-schema|scaffold|import';
+  'release|markdown|locale|html|pdf|browser|text|contacts|assets|bundle|output|incremental|newsroom|project|json-schema|scaffold|import|preview';
 const noCli = {
   regex: '^(\\.\\.?/)+(\\.\\./)*cli(/|\\.js$)',
   message: 'the library never imports the CLI (ARCHITECTURE.md)',
@@ -39,7 +39,17 @@ export default tseslint.config(
   },
   {
     files: ['bin/**/*.js', 'bench/**/*.js', '*.cjs', '*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        module: 'writable',
+        URL: 'readonly',
+        fetch: 'readonly',
+        TextDecoder: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
   },
   {
     files: ['src/**/*.ts'],

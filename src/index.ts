@@ -55,6 +55,15 @@ export async function importRelease(options: ImportOptions): Promise<ImportRepor
   return imported.importRelease(options);
 }
 
+export type { Preview, PreviewBuild, PreviewOptions } from './pipeline/preview.js';
+import type { Preview, PreviewOptions } from './pipeline/preview.js';
+
+/** Serves the project's kits on 127.0.0.1 and rebuilds them on save; see pipeline/preview.ts. */
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const preview = await import('./pipeline/preview.js');
+  return preview.startPreview(options);
+}
+
 export type { NewReleaseOptions, NewReleaseReport } from './scaffold/new-release.js';
 import type { NewReleaseOptions, NewReleaseReport } from './scaffold/new-release.js';
 

@@ -7,6 +7,7 @@ import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-page.js';
 import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
+import { registerPreview } from './commands/preview.js';
 import { registerSchema } from './commands/schema.js';
 import type { CommandContext, RegisterCommand } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -56,6 +57,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerBuild,
   registerCheck,
   registerIndex,
+  registerPreview,
   registerSchema,
 ];
 

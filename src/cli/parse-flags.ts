@@ -17,3 +17,10 @@ export function shard(value: string): { index: number; count: number } {
   }
   return { index, count };
 }
+
+export function port(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number > 65535)
+    throw new InvalidArgumentError('must be a port number, 0 to 65535 (0: any free one)');
+  return number;
+}

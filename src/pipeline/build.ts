@@ -20,7 +20,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       message: `must be a positive whole number, got ${concurrency}`,
     });
   }
-  const browser = lazyBrowser(options.browser, options.env ?? process.env, concurrency);
+  const browser =
+    options.browserSession?.borrowed ??
+    lazyBrowser(options.browser, options.env ?? process.env, concurrency);
   try {
     // Forced, so something will print (unless nothing is found, and then it is closed at
     // once): Chromium starts before the rest of presskit loads, and boots while it does.

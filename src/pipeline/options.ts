@@ -2,6 +2,7 @@ import type { Problem } from '../errors.js';
 import type { ReleaseReport } from '../reports.js';
 
 export type { FileReport, ReleaseReport } from '../reports.js';
+import type { BrowserSession } from '../pdf/browser-session.js';
 import type { PaperSize, VcardVersion } from '../types.js';
 
 /** Options of `build()`; every member is optional. Flags win over the config file. */
@@ -14,6 +15,11 @@ export interface BuildOptions {
   out?: string;
   /** Chromium or Chrome executable. */
   browser?: string;
+  /**
+   * A browser kept open across builds (openBrowserSession): the build prints with it and
+   * leaves it open. Default: one of its own, closed when the build is done.
+   */
+  browserSession?: BrowserSession;
   /** Releases printed at once (browser pages). Default: from the core count. */
   concurrency?: number;
   /** Rebuild releases whose inputs did not change. */

@@ -71,6 +71,9 @@ export async function startPreviewServer(dir: string, port: number): Promise<Pre
         Connection: 'keep-alive',
       });
       response.write(': presskit preview\n\n');
+      // A page opened after a failed save shows why at once, not at the next save.
+      if (problems.length > 0)
+        response.write(`event: problems\ndata: ${JSON.stringify(problems)}\n\n`);
       clients.add(response);
       request.on('close', () => clients.delete(response));
       return;

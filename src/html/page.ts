@@ -57,6 +57,11 @@ export interface PageInput {
 }
 
 export async function renderPage(input: PageInput): Promise<string> {
+  return withFontFaces(await renderPageMarkup(input), input.print ? 'print' : 'inline');
+}
+
+/** The page as the theme renders it, its `@font-face` rules still to add: what `check` renders. */
+export async function renderPageMarkup(input: PageInput): Promise<string> {
   const { release, settings } = input;
   const labels = labelsFor(release.lang);
   const url = settings.baseUrl ? new URL(`${release.slug}/`, settings.baseUrl).href : undefined;
@@ -144,8 +149,7 @@ export async function renderPage(input: PageInput): Promise<string> {
         ],
   };
   // `extra` (the release's own data) as a global: a theme's partials see it too.
-  const page = await input.theme.render('page', context, { extra: release.extra });
-  return withFontFaces(page, input.print ? 'print' : 'inline');
+  return input.theme.render('page', context, { extra: release.extra });
 }
 
 function contactView(card: ContactCard, lang: string) {

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Liquid } from 'liquidjs';
+import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
+import { templateProblem } from './template-errors.js';
 import { themeDirs } from './theme-dirs.js';
 
 export { DEFAULT_TEMPLATE_DIR } from './theme-dirs.js';
@@ -18,6 +20,8 @@ export interface Theme {
   render(name: string, context: object, globals?: object): Promise<string>;
   /** A theme text file (e.g. `style.css`), from the first folder that has it. */
   file(name: string): Promise<string>;
+  /** Every template the theme uses, parsed: their syntax errors and unknown filters. */
+  parseAll(): Promise<Problem[]>;
 }
 
 const themes = new Map<string, Theme>();
@@ -41,6 +45,10 @@ function createTheme(dirs: string[]): Theme {
     // Every {{ value }} is HTML-escaped unless a template says `| raw`.
     outputEscape: 'escape',
     strictFilters: true,
+    // A misspelt variable is an error naming it, not an empty string; `{% if %}` and
+    // `| default` may still ask after one that is absent (an `extra` key, say).
+    strictVariables: true,
+    lenientIf: true,
     ownPropertyOnly: true,
     cache: true,
     relativeReference: false,
@@ -53,14 +61,11 @@ function createTheme(dirs: string[]): Theme {
     dirs,
     async render(name, context, globals) {
       try {
-        return await engine.renderFile(name, context, globals ? { globals } : {});
+        // presskit's own variables always exist: one a release leaves out is null, so a
+        // theme fails on a misspelt name, never on a release that lacks a subtitle.
+        return await engine.renderFile(name, withNulls(context), globals ? { globals } : {});
       } catch (error) {
-        const where = dirs.find((dir) => existsSync(join(dir, `${name}.liquid`))) ?? dirs[0] ?? '';
-        throw new PresskitError('E_TEMPLATE', {
-          file: join(where, `${name}.liquid`),
-          message:
-            error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : String(error),
-        });
+        throw new PresskitError('E_TEMPLATE', await templateProblem(error, dirs, name));
       }
     },
     file(name) {
@@ -76,5 +81,43 @@ function createTheme(dirs: string[]): Theme {
       }
       return text;
     },
+    async parseAll() {
+      const problems: Problem[] = [];
+      for (const name of await templateNames(dirs)) {
+        try {
+          await engine.parseFile(name);
+        } catch (error) {
+          problems.push(await templateProblem(error, dirs, name));
+        }
+      }
+      return problems;
+    },
   };
+}
+
+/** The names of the theme's templates (`page`, `contacts`), each once, sorted. */
+async function templateNames(dirs: string[]): Promise<string[]> {
+  const names = new Set<string>();
+  for (const dir of dirs) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.isFile() && entry.name.endsWith('.liquid')) names.add(entry.name.slice(0, -7));
+    }
+  }
+  return [...names].sort();
+}
+
+/** A copy of a template's context with every undefined value, however deep, made null. */
+function withNulls(context: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(context).map(([key, value]) => [key, nulled(value)]));
+}
+
+function nulled(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return value.map(nulled);
+  const plain =
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype;
+  return plain ? withNulls(value) : value;
 }

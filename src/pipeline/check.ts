@@ -1,14 +1,23 @@
 import { resolve } from 'node:path';
-import { releaseVcards } from '../contacts/cards.js';
+import { contactCards, releaseVcards } from '../contacts/cards.js';
+import { renderPageMarkup } from '../html/page.js';
+import type { Theme } from '../html/templates.js';
+import { loadTheme } from '../html/templates.js';
 import { loadConfig } from '../project/config.js';
 import type { Problem } from '../errors.js';
-import { internalErrorDetail, internalErrorProblem, isPresskitError } from '../errors.js';
+import {
+  formatProblem,
+  internalErrorDetail,
+  internalErrorProblem,
+  isPresskitError,
+} from '../errors.js';
 import type { PreparedRelease } from './prepare-release.js';
 import { boilerplateContext, prepareRelease } from './prepare-release.js';
 import { resolveSettings } from '../project/settings.js';
 import { discoverReleases } from '../release/discover.js';
 import { renderMarkdown } from '../markdown/render.js';
-import type { VcardVersion } from '../types.js';
+import type { ProjectSettings, VcardVersion } from '../types.js';
+import { GENERATOR } from '../version.js';
 import { mapPool } from '../util/pool.js';
 
 export interface CheckOptions {
@@ -28,7 +37,9 @@ export interface CheckedRelease {
 export interface CheckReport {
   ok: boolean;
   releases: CheckedRelease[];
-  /** Every problem of every release, in order. */
+  /** The project's theme's: templates that do not parse. */
+  theme: Problem[];
+  /** The theme's problems, then every problem of every release, in order. */
   problems: Problem[];
 }
 
@@ -42,10 +53,16 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   const settings = resolveSettings(root, config, options);
   const sources = await discoverReleases(options.paths ?? ['releases'], root);
   const slugs = new Map<string, string>();
+  // A project's own theme is parsed once, then rendered with each release's data (an
+  // undefined variable may depend on it); the default theme is presskit's, tested with it.
+  const theme = settings.templateDir ? loadTheme(settings.templateDir) : undefined;
+  const themeProblems = theme ? await theme.parseAll() : [];
   const releases = await mapPool(sources, 8, async (source): Promise<CheckedRelease> => {
     try {
       const prepared = await prepareRelease(source, settings, config.defaults);
       const problems = checkRendering(prepared, settings.vcardVersion);
+      if (theme && themeProblems.length === 0 && problems.length === 0)
+        problems.push(...(await checkTheme(prepared, settings, theme)));
       return { source: source.displayPath, slug: prepared.release.slug, problems };
     } catch (error) {
       if (isPresskitError(error))
@@ -69,8 +86,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
       });
     } else slugs.set(release.slug, release.source);
   }
-  const problems = releases.flatMap((release) => release.problems);
-  return { ok: problems.length === 0, releases, problems };
+  const problems = [...themeProblems, ...withoutRepeats(releases.flatMap((r) => r.problems))];
+  return { ok: problems.length === 0, releases, theme: themeProblems, problems };
 }
 
 /**
@@ -100,4 +117,51 @@ function checkRendering({ release, assets }: PreparedRelease, version: VcardVers
     collect(() => renderMarkdown(boilerplate, boilerplateContext(release)));
   collect(() => releaseVcards(release, version));
   return problems;
+}
+
+/** The page rendered by the project's theme with this release's data, as `build` renders it. */
+async function checkTheme(
+  { release, assets }: PreparedRelease,
+  settings: ProjectSettings,
+  theme: Theme,
+): Promise<Problem[]> {
+  try {
+    await renderPageMarkup({
+      release,
+      settings,
+      theme,
+      bodyHtml: renderMarkdown(release.body, {
+        file: release.displayPath,
+        firstLine: release.bodyLine,
+        lang: release.lang,
+        imageSrc: (href) => assets.find((asset) => asset.href === href)?.kitPath,
+      }),
+      ...(release.boilerplate !== undefined
+        ? { boilerplateHtml: renderMarkdown(release.boilerplate, boilerplateContext(release)) }
+        : {}),
+      assets,
+      cards: await contactCards(release, settings.vcardVersion),
+      generator: GENERATOR,
+      assetSrc: (asset) => asset.kitPath,
+      print: false,
+    });
+    return [];
+  } catch (error) {
+    if (!isPresskitError(error)) throw error;
+    return error.problems.slice();
+  }
+}
+
+/**
+ * A template's mistake fails every release that renders it: each release keeps it, the
+ * run's list names it once.
+ */
+function withoutRepeats(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = formatProblem(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

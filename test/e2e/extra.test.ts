@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldSpaces, makeProject, run, runCli } from './helpers.js';
@@ -43,15 +43,26 @@ describe('extra: custom data reaches a theme without a fork', () => {
     );
   });
 
-  it('is empty for a release without it: the default theme builds as before', async () => {
+  it('is {} for a release without it: a theme guards the keys a release may leave out', async () => {
     const root = await makeProject({
       'presskit.config.yaml': 'template: theme\n',
       'releases/b.md': '---\ntitle: Plain\nlang: en\ndate: 2026-11-27\n---\n\nBody.\n',
-      'theme/footer.liquid': '<footer><p class="extra">[{{ extra.campaign }}]</p></footer>\n',
+      'theme/footer.liquid':
+        '<footer><p class="extra">[{{ extra.campaign | default: \'\' }}]</p></footer>\n',
     });
     const result = await runCli(['build', '--quiet'], { cwd: root });
     expect(result.code, result.stderr).toBe(0);
     const page = await readFile(join(root, 'dist/b/index.html'), 'utf8');
     expect(page).toContain('<p class="extra">[]</p>');
+    // Unguarded, the key the release lacks is an undefined variable, named, not an empty string.
+    await writeFile(
+      join(root, 'theme/footer.liquid'),
+      '<footer><p class="extra">[{{ extra.campaign }}]</p></footer>\n',
+    );
+    const failed = await runCli(['check'], { cwd: root });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(
+      /^theme\/footer\.liquid:1:30: undefined variable "extra\.campaign"/,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { decodeEntities } from '../html/escape.js';
+import { decodeEntities } from '../util/character-references.js';
 
 export type LinkVerdict = { ok: true; href: string } | { ok: false; reason: string };
 

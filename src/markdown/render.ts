@@ -3,6 +3,7 @@ import type { Token, Tokens } from 'marked';
 import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
 import { escapeHtml } from '../html/escape.js';
+import { decodeEntities } from '../util/character-references.js';
 import { withinStack } from './depth.js';
 import { checkLink } from './link-policy.js';
 import { typesetTokens } from './typeset-tokens.js';
@@ -63,7 +64,7 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
           report(token.raw, verdict.reason);
           return label;
         }
-        const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+        const title = token.title ? ` title="${escapeHtml(decodeEntities(token.title))}"` : '';
         return `<a href="${escapeHtml(verdict.href)}"${title}>${label}</a>`;
       },
       image(token: Tokens.Image): string {
@@ -74,8 +75,10 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
         }
         if (!token.text.trim())
           report(token.raw, `image "${token.href}" needs alt text: ![description](${token.href})`);
-        const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-        return `<img src="${escapeHtml(src)}" alt="${escapeHtml(token.text)}"${title}>`;
+        // CommonMark decodes references in alt text and titles too.
+        const title = token.title ? ` title="${escapeHtml(decodeEntities(token.title))}"` : '';
+        const alt = escapeHtml(decodeEntities(token.text));
+        return `<img src="${escapeHtml(src)}" alt="${alt}"${title}>`;
       },
       heading(token: Tokens.Heading): string {
         const depth = Math.min(6, token.depth + offset);

@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import { decodeEntities } from '../html/escape.js';
+import { decodeEntities } from '../util/character-references.js';
 import type { TypographyRun } from './typography.js';
 import { applyTypographyToRuns } from './typography.js';
 

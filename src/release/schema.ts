@@ -6,6 +6,7 @@ import { PresskitError } from '../errors.js';
 import { labelsFor } from '../locale/i18n.js';
 import { applyTypography } from '../markdown/typography.js';
 import type { AssetRef, Contact, Organization, Release, ReleaseDate } from '../types.js';
+import { decodeEntities } from '../util/character-references.js';
 import { definedOnly } from '../util/defined.js';
 import { isWindowsReserved } from '../util/slug.js';
 import { unsafeCharacters } from '../util/unsafe-text.js';
@@ -128,9 +129,10 @@ export function validateRelease(
     ...(organizationRaw.url ? { url: organizationRaw.url } : {}),
     ...(organizationRaw.logo ? { logo: resolve(organizationBase, organizationRaw.logo) } : {}),
   };
-  // Display text is typeset once here, so the page, PDF, metadata and text version agree.
+  // Display text is decoded (`&Eacute;tat`) and typeset once here, so the page, PDF,
+  // metadata and text version agree.
   const typeset = (value: string | undefined): string | undefined =>
-    value === undefined ? undefined : applyTypography(value, fm.lang);
+    value === undefined ? undefined : applyTypography(decodeEntities(value), fm.lang);
   const assets: AssetRef[] = (fm.assets ?? []).map((asset) => ({
     file: asset.file,
     source: resolve(releaseDir, asset.file),
@@ -153,7 +155,7 @@ export function validateRelease(
     displayPath: file,
     slug: fm.slug ?? slugFromPath,
     lang: fm.lang,
-    title: applyTypography(fm.title, fm.lang),
+    title: applyTypography(decodeEntities(fm.title), fm.lang),
     kind: typeset(fm.kind) ?? labelsFor(fm.lang).kind,
     date,
     contacts,

@@ -171,6 +171,10 @@ describe('rendered Markdown, as a browser parses it', () => {
     ['&lt;b&gt;x&lt;/b&gt;', '<b>x</b>'],
     ['`&amp;`', '&amp;'],
     ['AT&T &copy; &#233;', 'AT&T © é'],
+    // Every HTML5 named reference, case as written: &Eacute; is not &eacute;.
+    ['&Eacute;tat &eacute;t&eacute; &oelig;uvre Acme&trade;', 'État été œuvre Acme™'],
+    ['&NotNestedGreaterGreater; &Aopf; &ThickSpace;|', '\u2AA2\u0338 \u{1D538} \u205F\u200A|'],
+    ['&copy2026 &bogus; &Eacute', '&copy2026 &bogus; &Eacute'],
     ['<b>bold?</b>', '<b>bold?</b>'],
   ])('shows %s as the text %s', async (markdown, text) => {
     const html = renderMarkdown(markdown, {

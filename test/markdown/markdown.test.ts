@@ -178,6 +178,16 @@ describe('renderMarkdown: images', () => {
     );
   });
 
+  it('decodes character references in alt text and titles, as CommonMark does', () => {
+    expect(
+      render(
+        '![&Eacute;tat &amp; &oelig;uvre](photo.jpg "Acme&trade;") [a](https://x.org "&oelig;")',
+      ),
+    ).toBe(
+      '<p><img src="assets/photo.jpg" alt="État &amp; œuvre" title="Acme™"> <a href="https://x.org" title="œ">a</a></p>\n',
+    );
+  });
+
   it('refuses an image without alt text, showing how to write it', () => {
     const error = refused('Intro.\n\n![](photo.jpg)');
     expect(error.problems[0]).toMatchObject({ line: FIRST_LINE + 2 });

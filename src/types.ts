@@ -29,6 +29,9 @@ export interface PostalAddress {
 export interface Contact {
   /** A person's name; absent for a press office, which becomes an organization card. */
   name?: string;
+  /** How `name` splits into given and family names (vCard N), when the rule would not. */
+  givenName?: string;
+  familyName?: string;
   role?: string;
   organization?: string;
   /** Unit or office within the organization, e.g. "OIM New York". */

@@ -76,7 +76,11 @@ export function contactToVcard(contact: Contact, options: VcardOptions): string 
       properties.push({ name: 'KIND', value: { kind: 'raw', text: 'org' } }, fn);
     }
   } else {
-    const parts = splitPersonName(name);
+    const parts = splitPersonName(name, {
+      ...(options.lang !== undefined ? { lang: options.lang } : {}),
+      ...(contact.givenName !== undefined ? { givenName: contact.givenName } : {}),
+      ...(contact.familyName !== undefined ? { familyName: contact.familyName } : {}),
+    });
     const n: VcardProperty = {
       name: 'N',
       value: {
@@ -187,6 +191,8 @@ function checkFields(contact: Contact): void {
   const address = contact.address;
   const fields: [field: string, property: string, value: string | undefined][] = [
     ['name', 'FN', contact.name],
+    ['givenName', 'N', contact.givenName],
+    ['familyName', 'N', contact.familyName],
     ['role', 'TITLE', contact.role],
     ['organization', 'ORG', contact.organization],
     ['office', 'ORG', contact.office],

@@ -1,5 +1,6 @@
 import type { PreparedAsset } from '../assets/prepare.js';
 import { formatBytes } from '../assets/prepare.js';
+import { addressLines } from '../contacts/address.js';
 import { formatPhoneDisplay, phoneTelUri } from '../contacts/phone.js';
 import type { Contact, ProjectSettings, Release } from '../types.js';
 import { FONT_FACES_PLACEHOLDER, PRINT_FONT_ORIGIN, withFontFaces } from './fonts.js';
@@ -162,6 +163,7 @@ function contactView(card: ContactCard, lang: string) {
     displayName,
     role: contact.role,
     affiliation: contact.name ? affiliation.join(', ') : contact.office,
+    address: contact.address && addressLines(contact.address, lang),
     phone: contact.phone && {
       text: unbreakable(formatPhoneDisplay(contact.phone, lang)),
       href: phoneTelUri(contact.phone),

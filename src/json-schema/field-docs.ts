@@ -20,13 +20,24 @@ BLOCK_KEYWORDS.add(text, { pattern: '\\S' });
 BLOCK_KEYWORDS.add(bcp47, { pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$' });
 BLOCK_KEYWORDS.add(optionalEmail, { pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
 BLOCK_KEYWORDS.add(optionalWebUrl, { pattern: '^https?://[^\\s/?#]+' });
-BLOCK_KEYWORDS.add(rawContact, { anyOf: [{ required: ['name'] }, { required: ['organization'] }] });
+BLOCK_KEYWORDS.add(rawContact, {
+  anyOf: [{ required: ['name'] }, { required: ['organization'] }],
+  dependentRequired: { givenName: ['name'], familyName: ['name'] },
+});
 
 const either = (...patterns: RegExp[]): string => patterns.map((p) => p.source).join('|');
 
 const CONTACT: Record<string, Keywords> = {
   '': { description: 'A press contact: a person, or a press office (organization only).' },
   name: { description: 'Full name; may be left out for a press office (give organization).' },
+  givenName: {
+    description:
+      'Given name(s), when the vCard should not split name by its rule, e.g. María José.',
+  },
+  familyName: {
+    description:
+      'Family name(s), when the vCard should not split name by its rule, e.g. Núñez Peña.',
+  },
   role: { description: 'Role or title, e.g. Spokesperson.' },
   organization: { description: 'Organization; a contact with no name is a press office.' },
   office: { description: 'Office or unit within the organization, e.g. IOM New York.' },
@@ -36,7 +47,7 @@ const CONTACT: Record<string, Keywords> = {
   },
   email: { description: 'E-mail address.' },
   url: { description: 'Web page (http or https).' },
-  address: { description: 'Postal address.' },
+  address: { description: 'Postal address: on the page, in the PDF, the .txt and the vCard.' },
   'address.street': { description: 'Street and number.' },
   'address.locality': { description: 'City or town.' },
   'address.region': { description: 'Region or state.' },

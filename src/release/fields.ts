@@ -125,6 +125,8 @@ export const rawContact = z
   .strictObject(
     {
       name: optionalText,
+      givenName: optionalText,
+      familyName: optionalText,
       role: optionalText,
       organization: optionalText,
       office: optionalText,
@@ -134,12 +136,23 @@ export const rawContact = z
       address: rawAddress.optional(),
     },
     {
-      error: expected('must be a mapping with name, role, organization, office, phone, email, url'),
+      error: expected(
+        'must be a mapping with name, givenName, familyName, role, organization, office, phone, email, url, address',
+      ),
     },
   )
   .refine((contact) => contact.name !== undefined || contact.organization !== undefined, {
     message: 'needs a name (or, for a press office, an organization)',
     path: ['name'],
+  })
+  // They say how `name` splits; without it, there is no name to split.
+  .refine((contact) => contact.name !== undefined || contact.givenName === undefined, {
+    message: 'goes with name (the name as shown, e.g. "María José Núñez Peña")',
+    path: ['givenName'],
+  })
+  .refine((contact) => contact.name !== undefined || contact.familyName === undefined, {
+    message: 'goes with name (the name as shown, e.g. "María José Núñez Peña")',
+    path: ['familyName'],
   });
 
 export type RawContact = z.output<typeof rawContact>;

@@ -203,6 +203,8 @@ function dateField(
 function toContact(raw: RawContact, report: (field: string, message: string) => void): Contact {
   const contact: Contact = definedOnly({
     name: raw.name,
+    givenName: raw.givenName,
+    familyName: raw.familyName,
     role: raw.role,
     organization: raw.organization,
     office: raw.office,

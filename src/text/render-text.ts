@@ -1,3 +1,4 @@
+import { addressLines } from '../contacts/address.js';
 import { contactAffiliation } from '../contacts/affiliation.js';
 import { formatPhoneDisplay } from '../contacts/phone.js';
 import type { Release } from '../types.js';
@@ -57,6 +58,7 @@ export function renderText(release: Release, datelineText: string | undefined): 
           contact.name ?? contact.organization,
           contact.role,
           contactAffiliation(contact),
+          ...(contact.address ? addressLines(contact.address, release.lang) : []),
           contact.phone && `${labels.phone} ${formatPhoneDisplay(contact.phone, release.lang)}`,
           contact.email && `${labels.email} ${contact.email}`,
           contact.url,

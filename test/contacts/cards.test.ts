@@ -54,6 +54,8 @@ describe('releaseVcards: a card must fit the QR code that carries it', () => {
         contacts: [
           {
             name: 'Press Office',
+            givenName: undefined,
+            familyName: undefined,
             role: LONG_ROLE,
             organization: undefined,
             office: undefined,

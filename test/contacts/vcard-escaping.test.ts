@@ -259,3 +259,34 @@ describe('folding (property test)', () => {
     }
   });
 });
+
+describe('N: how the name splits, read back by ical.js', () => {
+  const nameOf = (contact: Contact, version: VcardVersion, lang: string) =>
+    readBack(contactToVcard(contact, { version, lang, rev: REV }))
+      .getFirstProperty('n')
+      ?.getValues()
+      .flat();
+
+  it.each(VERSIONS)('%s: two Spanish surnames stay together', (version) => {
+    expect(nameOf({ name: 'María José Núñez Peña' }, version, 'es')).toEqual([
+      'Núñez Peña',
+      'María José',
+      '',
+      '',
+      '',
+    ]);
+  });
+
+  it.each(VERSIONS)('%s: givenName and familyName, written family name first', (version) => {
+    const contact = { name: 'Wang Xiaoming', givenName: 'Xiaoming', familyName: 'Wang' };
+    expect(nameOf(contact, version, 'en')).toEqual(['Wang', 'Xiaoming', '', '', '']);
+    const card = contactToVcard(contact, { version, lang: 'en', rev: REV });
+    expect(card).toContain('FN:Wang Xiaoming\r\n');
+  });
+
+  it('refuses a character no vCard carries in familyName, naming it', () => {
+    expect(() =>
+      contactToVcard({ name: 'A B', familyName: 'B\u0000' }, { version: '3.0', rev: REV }),
+    ).toThrow(expect.objectContaining({ field: 'familyName' }));
+  });
+});

@@ -46,6 +46,11 @@ contacts:
   - organization: Harbour Alliance press office
     email: press@harbour.example.org
     phone: +32 2 555 01 00
+    address:
+      street: Havenhuis, Zaha Hadidplein 1
+      locality: Antwerp
+      postalCode: "2030"
+      country: Belgium
 assets:
   - file: harbour.png
     alt: The old harbour basin at dawn, cranes on the far quay

@@ -351,6 +351,8 @@ describe('validateRelease: problems, all at once, each with field and line', () 
 function contact(fields: Partial<RawContact>): RawContact {
   return {
     name: undefined,
+    givenName: undefined,
+    familyName: undefined,
     role: undefined,
     organization: undefined,
     office: undefined,

@@ -62,6 +62,7 @@ export async function runBuild(
   const env = options.env ?? process.env;
   const config = await loadConfig(root);
   const settings = resolveSettings(root, config, options);
+  await refuseBrokenTheme(settings);
   const outDir = resolveOutDir(root, config, options);
   const outDisplay = relative(process.cwd(), outDir) || outDir;
   const paths = options.paths ?? ['releases'];
@@ -373,4 +374,16 @@ function once(fn: () => void): () => void {
     called = true;
     fn();
   };
+}
+
+/**
+ * A template of the project's theme that does not parse would fail every release with the
+ * same line: the run stops before it starts, naming each once. Loaded only for a project
+ * theme: a build where nothing changed needs no template engine.
+ */
+async function refuseBrokenTheme(settings: ProjectSettings): Promise<void> {
+  if (!settings.templateDir) return;
+  const { loadTheme } = await import('../html/templates.js');
+  const problems = await loadTheme(settings.templateDir).parseAll();
+  if (problems.length > 0) throw new PresskitError('E_TEMPLATE', problems);
 }

@@ -57,6 +57,20 @@ describe("a theme's mistakes name the theme's file, line and column", () => {
     ]);
   });
 
+  it('build stops before it starts on a template that does not parse, naming it once', async () => {
+    const root = await makeProject({
+      'presskit.config.yaml': 'template: theme\n',
+      'releases/a.md': minimalRelease(),
+      'releases/b.md': minimalRelease(),
+      'theme/banner.liquid': '<p>\n  {{ title | shout }}</p>\n',
+    });
+    const result = await runCli(['build', '--quiet'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr.match(/theme\/banner\.liquid:2:3: undefined filter: shout/g)).toHaveLength(
+      1,
+    );
+  });
+
   it('builds the default theme with strict variables, for a bare release and a full one', async () => {
     // A copy of the default theme as the project's own: check renders it with each release.
     const root = await makeProject({

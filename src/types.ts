@@ -75,6 +75,20 @@ export interface AssetRef {
   alt?: string;
 }
 
+/** `status:` in the frontmatter; default published. */
+export type ReleaseStatus = 'draft' | 'published' | 'withdrawn';
+
+/**
+ * What a kit is when it is built: a draft (built only on request, never listed), withdrawn
+ * (a notice page only), embargoed (built and marked, not listed) or published.
+ */
+export type KitLifecycle = ReleaseStatus | 'embargoed';
+
+export interface Withdrawal {
+  date: ReleaseDate;
+  reason: string;
+}
+
 export interface Release {
   /** Absolute path of the release's Markdown file. */
   sourceFile: string;
@@ -90,7 +104,12 @@ export interface Release {
   dateline?: string;
   date: ReleaseDate;
   modified?: ReleaseDate;
+  /** Shown with "Updated …" (`modified`). */
+  correction?: string;
   embargo?: ReleaseDate;
+  status: ReleaseStatus;
+  /** Present exactly when `status` is withdrawn. */
+  withdrawal?: Withdrawal;
   /** IANA zone to show times in, e.g. `Europe/Brussels`. */
   timezone?: string;
   summary?: string;

@@ -86,6 +86,20 @@ export const RELEASE_FIELDS: Record<string, Keywords> = {
     pattern: either(DATE, DATETIME),
     type: ['string'],
   },
+  correction: {
+    description: 'A note on what was corrected, shown with "Updated …" (needs modified).',
+  },
+  status: {
+    description:
+      'draft (built only with --drafts, never listed), published (default) or withdrawn (a notice page only).',
+  },
+  withdrawn: { description: 'With status: withdrawn, when and why: {date, reason}.' },
+  'withdrawn.date': {
+    description: 'Date of the withdrawal, YYYY-MM-DD or a datetime with offset.',
+    pattern: either(DATE, DATETIME),
+    type: ['string'],
+  },
+  'withdrawn.reason': { description: 'Why it was withdrawn, shown on the notice page.' },
   kind: { description: 'Label above the headline; by default from lang ("Press release").' },
   region: { description: 'Section label, e.g. Global.' },
   dateline: { description: 'Place before the lead, e.g. Belgique: "BELGIQUE, 4 octobre 2016 —".' },

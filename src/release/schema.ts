@@ -12,6 +12,7 @@ import { isWindowsReserved } from '../util/slug.js';
 import { unsafeCharacters } from '../util/unsafe-text.js';
 import { parseReleaseDate } from './dates.js';
 import { extraData } from './extra.js';
+import { lifecycleShape, releaseLifecycle } from './lifecycle.js';
 import {
   bcp47,
   expected,
@@ -65,6 +66,7 @@ export const frontmatterSchema = z.strictObject(
     assets: z.array(rawAsset, { error: expected('must be a list of assets') }).optional(),
     tags: textList,
     extra: extraData,
+    ...lifecycleShape,
   },
   { error: expected('frontmatter must be a YAML mapping of fields') },
 );
@@ -118,6 +120,9 @@ export function validateRelease(
     }
   }
 
+  const lifecycle = releaseLifecycle(fm, report);
+  const correction = lifecycle.correction && applyTypography(lifecycle.correction, fm.lang);
+
   const releaseDir = dirname(raw.sourceFile);
   const contacts = mergeContacts(fm.contacts ?? [], defaults.contacts).map((contact, index) =>
     toContact(contact, (field, message) => report(['contacts', index, field], message)),
@@ -162,6 +167,7 @@ export function validateRelease(
     assets,
     tags: fm.tags,
     extra: fm.extra,
+    status: lifecycle.status,
     body: raw.body,
     bodyLine: raw.bodyLine,
     lineOf,
@@ -174,6 +180,15 @@ export function validateRelease(
       boilerplate,
     }),
     ...(modified ? { modified } : {}),
+    ...(correction ? { correction } : {}),
+    ...(lifecycle.withdrawal
+      ? {
+          withdrawal: {
+            ...lifecycle.withdrawal,
+            reason: applyTypography(lifecycle.withdrawal.reason, fm.lang),
+          },
+        }
+      : {}),
     ...(embargo ? { embargo } : {}),
     ...(organization ? { organization } : {}),
   };

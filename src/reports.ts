@@ -4,6 +4,7 @@
  * those stages need not import the orchestrator.
  */
 import type { ErrorCode, Problem } from './errors.js';
+import type { KitLifecycle } from './types.js';
 
 export interface FileReport {
   /** Path relative to the output folder, with `/`. */
@@ -16,8 +17,19 @@ export interface ReleaseReport {
   /** Source path as shown to the user. */
   source: string;
   slug?: string;
-  /** `skipped`: not built because the build was interrupted, before or while it ran. */
-  status: 'built' | 'unchanged' | 'failed' | 'skipped';
+  /**
+   * `skipped`: not built because the build was interrupted, before or while it ran.
+   * `draft`: left out, a draft (`status: draft`) in a build without `drafts`.
+   */
+  status: 'built' | 'unchanged' | 'failed' | 'skipped' | 'draft';
+  /**
+   * What the kit is, as built: published (listed in the newsroom), embargoed (built and
+   * marked, listed only with `includeEmbargoed`), draft (never listed), withdrawn (a
+   * notice page, no zip).
+   */
+  lifecycle?: KitLifecycle;
+  /** The embargo as written, when the release has one. */
+  embargo?: string;
   title?: string;
   date?: string;
   lang?: string;
@@ -38,4 +50,13 @@ export interface ReleaseReport {
    * free page, printing, and setting the PDF's metadata.
    */
   timings: { totalMs: number; pdfMs?: number };
+}
+
+export interface RemovedKit {
+  slug: string;
+  /** The release the kit was built from, as the state recorded it. */
+  sourceFile: string;
+  why: 'gone' | 'renamed' | 'draft';
+  /** Files of the kit left in place: changed since presskit wrote them, or not its own. */
+  kept: string[];
 }

@@ -94,6 +94,7 @@ export function printBuildSummary(report: BuildReport, output: Output): void {
     `${count('built')} built`,
     `${count('unchanged')} unchanged`,
     `${count('failed')} failed`,
+    ...(count('draft') > 0 ? [`${count('draft')} draft(s) left out (--drafts builds them)`] : []),
     ...(report.interrupted ? [`${count('skipped')} not built (interrupted)`] : []),
   ];
   output.info(

@@ -2,19 +2,13 @@ import type { PreparedAsset } from '../assets/prepare.js';
 import { formatBytes } from '../assets/prepare.js';
 import { addressLines } from '../contacts/address.js';
 import { formatPhoneDisplay, phoneTelUri } from '../contacts/phone.js';
-import type { Contact, ProjectSettings, Release } from '../types.js';
+import type { Contact, KitLifecycle, ProjectSettings, Release } from '../types.js';
+import { runningHeader, statusText, updatedLine } from '../locale/lifecycle-labels.js';
 import { FONT_FACES_PLACEHOLDER, PRINT_FONT_ORIGIN, withFontFaces } from './fonts.js';
-import {
-  aboutHeading,
-  contactHeading,
-  fillLabel,
-  formatDate,
-  formatEmbargo,
-  labelsFor,
-  ogLocale,
-} from '../locale/i18n.js';
+import { aboutHeading, contactHeading, formatDate, labelsFor, ogLocale } from '../locale/i18n.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { pageCss } from './page-css.js';
+import { withLifecycleHead } from './lifecycle-head.js';
 import type { Theme } from './templates.js';
 
 /**
@@ -55,6 +49,8 @@ export interface PageInput {
    * page's font origin rather than inline.
    */
   print: boolean;
+  /** What the kit is at the build's time: only a published kit gets social tags and no noindex. */
+  lifecycle: KitLifecycle;
 }
 
 export async function renderPage(input: PageInput): Promise<string> {
@@ -71,6 +67,7 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
     url ? new URL(asset.kitPath, url).href : undefined;
   const imageUrls = images.map((asset) => absolute(asset) ?? asset.kitPath);
   const logo = input.assets.find((asset) => asset.role === 'logo');
+  const updated = updatedLine(release);
 
   const context = {
     lang: release.lang,
@@ -79,32 +76,31 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
     summary: release.summary,
     keywords: release.tags.join(', '),
     generator: input.generator,
-    social: url && {
-      url,
-      title: release.title,
-      description: release.summary,
-      locale: ogLocale(release.lang),
-      siteName: release.organization?.name,
-      published: release.date.text,
-      image: images[0] && absolute(images[0]),
-      imageAlt: images[0]?.alt,
-    },
+    // An embargoed kit, or a draft, must not be previewed by a social network or a search
+    // engine that finds its address: no canonical, Open Graph or Twitter tags.
+    social: url &&
+      input.lifecycle === 'published' && {
+        url,
+        title: release.title,
+        description: release.summary,
+        locale: ogLocale(release.lang),
+        siteName: release.organization?.name,
+        published: release.date.text,
+        image: images[0] && absolute(images[0]),
+        imageAlt: images[0]?.alt,
+      },
     fontCss: FONT_FACES_PLACEHOLDER,
     css: await input.theme.file('style.css'),
-    pageCss: pageCss(settings.paper, labels.page),
+    pageCss: pageCss(settings.paper, labels.page, runningHeader(release, input.lifecycle)),
     jsonLd: newsArticleJsonLd(release, imageUrls, url),
     organization: release.organization && {
       name: release.organization.name,
       logoSrc: logo && input.assetSrc(logo),
     },
-    status: release.embargo
-      ? {
-          embargoed: true,
-          text: fillLabel(labels.embargoedUntil, {
-            date: formatEmbargo(release.embargo, release.lang, release.timezone),
-          }),
-        }
-      : { embargoed: false, text: labels.immediateRelease },
+    status: {
+      embargoed: release.embargo !== undefined || input.lifecycle === 'draft',
+      text: statusText(release, input.lifecycle),
+    },
     head: {
       kind: release.kind,
       region: release.region,
@@ -112,6 +108,7 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
       subtitle: release.subtitle,
       dateIso: release.date.text,
       dateText: formatDate(release.date, release.lang, release.timezone),
+      updated: updated && { ...updated, iso: release.modified?.text },
     },
     bodyHtml: input.bodyHtml,
     boilerplateHtml: input.boilerplateHtml,
@@ -150,7 +147,8 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
         ],
   };
   // `extra` (the release's own data) as a global: a theme's partials see it too.
-  return input.theme.render('page', context, { extra: release.extra });
+  const page = await input.theme.render('page', context, { extra: release.extra });
+  return withLifecycleHead(page, input.lifecycle, release.embargo?.text);
 }
 
 function contactView(card: ContactCard, lang: string) {

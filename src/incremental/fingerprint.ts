@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ProjectSettings } from '../types.js';
+import type { KitLifecycle, ProjectSettings } from '../types.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -33,15 +33,17 @@ export async function projectDigest(parts: {
 
 /**
  * A digest of everything one kit is made from: the project digest, the release source and
- * its assets (their real paths, in the order the release names them). Equal digests mean
- * equal kits, so the kit need not be rebuilt.
+ * its assets (their real paths, in the order the release names them), and what the kit is
+ * at the build's time (`lifecycle`: an embargoed kit differs from the same release's
+ * published one). Equal digests mean equal kits, so the kit need not be rebuilt.
  */
 export async function releaseFingerprint(
   project: string,
   sourceFile: string,
   assetFiles: readonly string[],
+  lifecycle: KitLifecycle,
 ): Promise<string> {
-  const hash = createHash('sha256').update(project);
+  const hash = createHash('sha256').update(project).update(`\0lifecycle:${lifecycle}`);
   await hashFiles(hash, [sourceFile, ...assetFiles]);
   return hash.digest('hex');
 }

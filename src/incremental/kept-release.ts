@@ -4,6 +4,8 @@ import { releaseFingerprint } from './fingerprint.js';
 import type { ReleaseReport } from '../reports.js';
 import type { SavedState } from './state.js';
 import { intactReport } from './state.js';
+import { embargoedAt } from '../release/lifecycle.js';
+import type { KitLifecycle } from '../types.js';
 
 /**
  * The saved report of a release whose kit is still the one `saved` describes (every file
@@ -18,10 +20,13 @@ import { intactReport } from './state.js';
 export async function keptReport(
   source: ReleaseSource,
   saved: SavedState,
-  project: { root: string; digest: string; outDir: string },
+  project: { root: string; digest: string; outDir: string; now: Date; drafts: boolean },
 ): Promise<ReleaseReport | undefined> {
   const { slug } = saved.report;
   if (slug === undefined) return undefined;
+  const lifecycle = lifecycleNow(saved, project.now);
+  // A draft's kit in a build without drafts: read it, to leave it out (and remove the kit).
+  if (lifecycle === 'draft' && !project.drafts) return undefined;
   for (const asset of saved.assets) {
     const real = await realPathInside(project.root, asset.requested).catch(() => undefined);
     if (real !== asset.real) return undefined;
@@ -30,7 +35,20 @@ export async function keptReport(
     project.digest,
     source.sourceFile,
     saved.assets.map((asset) => asset.real),
+    lifecycle,
   ).catch(() => undefined);
   if (fingerprint !== saved.fingerprint) return undefined;
   return intactReport(project.outDir, slug, saved);
+}
+
+/**
+ * What the saved kit's release is at `now`, from the state alone: a draft or withdrawn
+ * release stays so (its source would have to change), a published one is embargoed while
+ * its embargo holds. A kit built embargoed whose embargo has passed gets another
+ * fingerprint, so it is rebuilt, unmarked, and listed.
+ */
+function lifecycleNow(saved: SavedState, now: Date): KitLifecycle {
+  const built = saved.lifecycle ?? 'published';
+  if (built === 'draft' || built === 'withdrawn') return built;
+  return embargoedAt(saved.embargoMs, now) ? 'embargoed' : 'published';
 }

@@ -3,6 +3,7 @@ import { lstat, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:f
 import { join } from 'node:path';
 import { sha256File } from '../bundle/checksums.js';
 import type { ReleaseReport } from '../reports.js';
+import type { KitLifecycle } from '../types.js';
 import { STATE_DIR } from '../output/paths.js';
 
 /** A file the kit was made from: the path the release named, and the file it led to. */
@@ -15,9 +16,20 @@ export interface AssetLink {
 export interface SavedState {
   fingerprint: string;
   report: ReleaseReport;
-  /** The zip as written, so a replaced or touched zip is noticed without hashing it. */
-  zipBytes: number;
-  zipMtimeMs: number;
+  /**
+   * The zip as written, so a replaced or touched zip is noticed without hashing it. None for
+   * a withdrawn release's notice, which has no zip.
+   */
+  zipBytes?: number;
+  zipMtimeMs?: number;
+  /**
+   * What the kit was built as, and the release's embargo (ms since the epoch): the next
+   * build tells from them, without reading the release, whether the kit is still what it
+   * would build now (an embargo that has passed since makes it rebuild and list it).
+   * Absent in states from before lifecycles: published.
+   */
+  lifecycle?: KitLifecycle;
+  embargoMs?: number;
   /**
    * Modification time of every file of the kit as written (by path relative to the output
    * folder): with the sizes in `report.files`, a file changed or replaced since is noticed
@@ -49,7 +61,10 @@ export async function intactReport(
   saved: SavedState,
 ): Promise<ReleaseReport | undefined> {
   const zip = await lstat(zipPath(outDir, slug)).catch(() => undefined);
-  if (!zip?.isFile() || zip.size !== saved.zipBytes || zip.mtimeMs !== saved.zipMtimeMs) {
+  if (saved.report.zip === undefined) {
+    // A notice page's kit has no zip; one there now is not presskit's.
+    if (zip) return undefined;
+  } else if (!zip?.isFile() || zip.size !== saved.zipBytes || zip.mtimeMs !== saved.zipMtimeMs) {
     return undefined;
   }
   for (const file of saved.report.files) {
@@ -57,8 +72,9 @@ export async function intactReport(
     if (!info?.isFile() || info.size !== file.bytes || info.mtimeMs !== saved.fileTimes[file.path])
       return undefined;
   }
+  if (saved.report.zip === undefined) return saved.report;
   const sha256 = await sha256File(zipPath(outDir, slug)).catch(() => undefined);
-  if (sha256 === undefined || sha256 !== saved.report.zip?.sha256) return undefined;
+  if (sha256 === undefined || sha256 !== saved.report.zip.sha256) return undefined;
   return saved.report;
 }
 
@@ -103,21 +119,27 @@ export async function saveState(
   slug: string,
   fingerprint: string,
   report: ReleaseReport,
-  inputs: { sourceFile: string; assets: AssetLink[] },
+  inputs: {
+    sourceFile: string;
+    assets: AssetLink[];
+    lifecycle: KitLifecycle;
+    embargoMs: number | undefined;
+  },
 ): Promise<void> {
   const path = statePath(outDir, slug);
-  const zip = await stat(zipPath(outDir, slug));
+  const zip = report.zip ? await stat(zipPath(outDir, slug)) : undefined;
   const fileTimes: Record<string, number> = {};
   for (const file of report.files)
     fileTimes[file.path] = (await stat(join(outDir, file.path))).mtimeMs;
   await mkdir(join(outDir, STATE_DIR), { recursive: true });
+  const { embargoMs, ...rest } = inputs;
   const state: SavedState = {
     fingerprint,
     report,
-    zipBytes: zip.size,
-    zipMtimeMs: zip.mtimeMs,
+    ...(zip ? { zipBytes: zip.size, zipMtimeMs: zip.mtimeMs } : {}),
     fileTimes,
-    ...inputs,
+    ...rest,
+    ...(embargoMs !== undefined ? { embargoMs } : {}),
   };
   const temporary = `${path}.tmp`;
   try {
@@ -153,12 +175,14 @@ async function readState(path: string): Promise<SavedState | undefined> {
 function isSavedState(value: unknown): value is SavedState {
   if (typeof value !== 'object' || value === null) return false;
   const has = (key: string, type: string): boolean => typeof Reflect.get(value, key) === type;
+  const optional = (key: string, type: string): boolean =>
+    Reflect.get(value, key) === undefined || has(key, type);
   if (
     !has('fingerprint', 'string') ||
-    !has('zipBytes', 'number') ||
-    !has('zipMtimeMs', 'number') ||
     !has('sourceFile', 'string') ||
-    !has('fileTimes', 'object')
+    !has('fileTimes', 'object') ||
+    !optional('embargoMs', 'number') ||
+    !optional('lifecycle', 'string')
   ) {
     return false;
   }
@@ -171,8 +195,10 @@ function isSavedState(value: unknown): value is SavedState {
     'files' in report &&
     Array.isArray(report.files) &&
     report.files.every(isFileReport) &&
-    'zip' in report &&
-    isFileReport(report.zip) &&
+    // A kit with a zip records its size and time; a notice page's has none.
+    ('zip' in report
+      ? isFileReport(report.zip) && has('zipBytes', 'number') && has('zipMtimeMs', 'number')
+      : true) &&
     'slug' in report &&
     typeof report.slug === 'string' &&
     // A slug is a folder name in the output folder: a tampered one must not lead elsewhere.
@@ -197,6 +223,11 @@ function isAssetLink(value: unknown): value is AssetLink {
     typeof Reflect.get(value, 'requested') === 'string' &&
     typeof Reflect.get(value, 'real') === 'string'
   );
+}
+
+/** Removes a slug's saved state (its kit is gone). */
+export async function removeState(outDir: string, slug: string): Promise<void> {
+  await rm(statePath(outDir, slug), { force: true });
 }
 
 /** Every file the saved states say presskit wrote, by slug: its kit's files and zip. */

@@ -35,6 +35,13 @@ export interface Labels {
   published: string;
   /** `{date}` */
   updated: string;
+  /** Before a correction note: `{text}`. */
+  correction: string;
+  /** Status line and running header of a draft built with --drafts. */
+  draft: string;
+  /** The notice page of a withdrawn release: `{date}`, then `{reason}`. */
+  withdrawnOn: string;
+  withdrawnReason: string;
   pressKit: string;
   downloadPressKit: string;
   pdfVersion: string;

@@ -25,6 +25,8 @@ export interface NewsroomOptions {
   signal?: AbortSignal;
   /** Told when another build holds the folder and this waits for it. */
   onNotice?: (message: string) => void;
+  /** List embargoed kits too, marked: an index for a press list, not for the public. */
+  includeEmbargoed?: boolean;
 }
 
 export interface NewsroomReport {
@@ -62,7 +64,13 @@ export async function writeNewsroomIndex(options: NewsroomOptions = {}): Promise
     ...(options.onNotice ? { onWait: options.onNotice } : {}),
   });
   try {
-    return await writeNewsroom({ root, outDir, config, requireKits: true });
+    return await writeNewsroom({
+      root,
+      outDir,
+      config,
+      requireKits: true,
+      includeEmbargoed: options.includeEmbargoed ?? false,
+    });
   } finally {
     await rm(join(outDir, STAGING_DIR), { recursive: true, force: true }).catch(() => undefined);
     await unlock().catch(() => undefined);
@@ -77,6 +85,8 @@ export interface NewsroomInput {
   known?: ReadonlyMap<string, KitSummary>;
   /** Fail when the folder holds no kit at all. */
   requireKits?: boolean;
+  /** List embargoed kits too (marked); drafts and withdrawn releases are never listed. */
+  includeEmbargoed?: boolean;
 }
 
 /**
@@ -101,10 +111,15 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
     .map((entry) => entry.name);
   const read = (slug: string): Promise<KitSummary | undefined> =>
     Promise.resolve(input.known?.get(slug) ?? readKitSummary(outDir, slug));
-  const kits = (await Promise.all(slugs.map(read))).filter(
+  const found = (await Promise.all(slugs.map(read))).filter(
     (kit): kit is KitSummary => kit !== undefined,
   );
-  if (input.requireKits && kits.length === 0) {
+  // A folder of drafts or embargoed kits is not a wrong path: it holds kits, none listed.
+  const kits = found.filter(
+    (kit) =>
+      kit.publiclyListable || (input.includeEmbargoed === true && kit.lifecycle === 'embargoed'),
+  );
+  if (input.requireKits && found.length === 0) {
     throw new PresskitError('E_USAGE', {
       file: display,
       message: 'holds no press kit (a folder with index.html beside its zip): nothing to index',
@@ -130,6 +145,7 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
         pdf: kit.hasPdf ? `${kit.slug}/${kit.slug}.pdf` : undefined,
         zip: `${kit.slug}.zip`,
         zipSize: formatBytes(kit.zipBytes),
+        embargoed: kit.lifecycle === 'embargoed',
       })),
     }),
   );

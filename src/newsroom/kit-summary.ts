@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256File } from '../bundle/checksums.js';
+import { readLifecycle } from '../html/lifecycle-head.js';
+import type { KitLifecycle } from '../types.js';
 
 /** What the newsroom index shows of one kit, read back from the kit itself. */
 export interface KitSummary {
@@ -12,6 +14,28 @@ export interface KitSummary {
   zipBytes: number;
   zipSha256: string;
   hasPdf: boolean;
+  /** What the kit was built as (see KitLifecycle). */
+  lifecycle: KitLifecycle;
+  /** The embargo as written, for an embargoed kit. */
+  embargo?: string;
+  /**
+   * Whether the kit may be listed wherever the public looks (the newsroom, and later feeds
+   * or a sitemap): published, with no embargo holding when it was built. Embargoed kits,
+   * drafts and withdrawn releases never are.
+   */
+  publiclyListable: boolean;
+}
+
+/** The listing fields of a summary, from what the kit was built as. */
+export function listing(
+  lifecycle: KitLifecycle,
+  embargo: string | undefined,
+): Pick<KitSummary, 'lifecycle' | 'embargo' | 'publiclyListable'> {
+  return {
+    lifecycle,
+    ...(lifecycle === 'embargoed' && embargo !== undefined ? { embargo } : {}),
+    publiclyListable: lifecycle === 'published',
+  };
 }
 
 const JSON_LD = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/;
@@ -53,6 +77,7 @@ export async function readKitSummary(
     zipBytes: zip.size,
     zipSha256: await sha256File(join(outDir, `${slug}.zip`)),
     hasPdf,
+    ...(({ lifecycle, embargo }) => listing(lifecycle, embargo))(readLifecycle(html)),
   };
 }
 

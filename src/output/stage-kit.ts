@@ -15,7 +15,8 @@ export type KitEntry =
 export interface StagedKit {
   /** Every file of the kit (paths `<slug>/…`), SHA256SUMS included, sorted. */
   files: FileReport[];
-  zip: FileReport;
+  /** None for a kit staged without one (a withdrawn release's notice). */
+  zip?: FileReport;
   /** Moves the kit and zip into place, replacing an earlier kit of the same slug. */
   commit(): Promise<void>;
   /** Removes the staged files; safe to call after commit. */
@@ -27,19 +28,23 @@ export interface StagedKit {
  * (same file system, so the final moves are renames). Nothing appears under `outDir/<slug>`
  * until every file is complete; a failure leaves an earlier kit untouched. Files are
  * hashed as they are written, so nothing is read back.
+ *
+ * Without `withZip`, no zip is made, and committing removes the earlier kit's zip (which
+ * the caller has made sure presskit wrote, see assertKitReplaceable).
  */
 export async function stageKit(
   outDir: string,
   slug: string,
   entries: KitEntry[],
   mtime: Date,
+  withZip = true,
 ): Promise<StagedKit> {
   const stage = join(outDir, STAGING_DIR, `${slug}-${randomBytes(6).toString('hex')}`);
   const kitDir = join(stage, slug);
   const zipFile = join(stage, `${slug}.zip`);
   const discard = (): Promise<void> => rm(stage, { recursive: true, force: true });
   const hashed: { name: string; sha256: string; bytes: number }[] = [];
-  let zip: FileReport;
+  let zip: FileReport | undefined;
   try {
     for (const entry of entries) {
       const target = join(kitDir, entry.path);
@@ -58,7 +63,7 @@ export async function stageKit(
     const sums = formatSha256Sums(hashed);
     await writeFile(join(kitDir, SHA256SUMS), sums);
     hashed.push({ name: SHA256SUMS, ...digest(sums) });
-    zip = { path: `${slug}.zip`, ...(await zipKit(kitDir, slug, zipFile, mtime)) };
+    if (withZip) zip = { path: `${slug}.zip`, ...(await zipKit(kitDir, slug, zipFile, mtime)) };
   } catch (error) {
     await discard();
     throw asWriteError(error, stage);
@@ -68,7 +73,7 @@ export async function stageKit(
     .map((file) => ({ path: `${slug}/${file.name}`, bytes: file.bytes, sha256: file.sha256 }));
   return {
     files,
-    zip,
+    ...(zip ? { zip } : {}),
     discard,
     async commit() {
       const finalKit = join(outDir, slug);
@@ -82,7 +87,8 @@ export async function stageKit(
           },
         );
         await rename(kitDir, finalKit);
-        await rename(zipFile, join(outDir, `${slug}.zip`));
+        if (zip) await rename(zipFile, join(outDir, `${slug}.zip`));
+        else await rm(join(outDir, `${slug}.zip`), { force: true });
       } catch (error) {
         // The earlier kit goes back where it was if the new one did not take its place.
         if (movedAway) await rename(previous, finalKit).catch(() => undefined);

@@ -1,7 +1,9 @@
 import { PresskitError } from '../errors.js';
 import type { BrowserManager } from '../browser/manager.js';
 import { loadTheme } from '../html/templates.js';
-import type { ProjectSettings } from '../types.js';
+import type { KitLifecycle, ProjectSettings, Withdrawal } from '../types.js';
+import { renderWithdrawnPage } from '../html/withdrawn-page.js';
+import { GENERATOR } from '../version.js';
 import { contactCards } from '../contacts/cards.js';
 import type { PreparedRelease } from './prepare-release.js';
 import type { RenderedKit } from './render-kit.js';
@@ -14,6 +16,7 @@ export interface MakeKitContext {
   outDir: string;
   /** The zip's timestamps and the PDF's dates. */
   documentDate: Date;
+  lifecycle: KitLifecycle;
   browser: () => Promise<BrowserManager>;
   /** Called once the PDF is printed (or printing failed): the browser is needed no more. */
   printed: () => void;
@@ -30,6 +33,7 @@ export async function makeKit(
   context: MakeKitContext,
 ): Promise<StagedKit & { pdfMs: number }> {
   const { release } = prepared;
+  if (release.withdrawal) return withdrawnKit(prepared, release.withdrawal, context);
   const cards = await contactCards(release, context.settings.vcardVersion);
   const theme = loadTheme(context.settings.templateDir);
   let kit: RenderedKit;
@@ -43,6 +47,7 @@ export async function makeKit(
       theme,
       await context.browser(),
       context.documentDate,
+      context.lifecycle,
       () => {
         staging = import('../output/stage-kit.js');
         // Awaited below; a failure to load is reported there, not as unhandled.
@@ -62,4 +67,20 @@ export async function makeKit(
     throw interrupted();
   }
   return { ...staged, pdfMs: kit.pdfMs };
+}
+
+/** A withdrawn release's kit: its notice page alone (and SHA256SUMS), no zip. */
+async function withdrawnKit(
+  prepared: PreparedRelease,
+  withdrawal: Withdrawal,
+  context: MakeKitContext,
+): Promise<StagedKit & { pdfMs: number }> {
+  const { release } = prepared;
+  context.printed();
+  const theme = loadTheme(context.settings.templateDir);
+  const html = await renderWithdrawnPage(release, withdrawal, theme, GENERATOR);
+  const { stageKit } = await import('../output/stage-kit.js');
+  const entries = [{ path: 'index.html', data: html }];
+  const staged = await stageKit(context.outDir, release.slug, entries, context.documentDate, false);
+  return { ...staged, pdfMs: 0 };
 }

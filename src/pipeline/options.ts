@@ -1,7 +1,8 @@
 import type { Problem } from '../errors.js';
 import type { ReleaseReport } from '../reports.js';
 
-export type { FileReport, ReleaseReport } from '../reports.js';
+export type { FileReport, ReleaseReport, RemovedKit } from '../reports.js';
+import type { RemovedKit } from '../reports.js';
 import type { BrowserSession } from '../pdf/browser-session.js';
 import type { PaperSize, VcardVersion } from '../types.js';
 
@@ -29,6 +30,16 @@ export interface BuildOptions {
   paper?: PaperSize;
   vcardVersion?: VcardVersion;
   baseUrl?: string;
+  /**
+   * The build's time, which embargoes are compared with: a Date, or an ISO 8601 datetime
+   * with offset (`2026-11-27T10:00:00+01:00`). Default: the clock. The same input and the
+   * same `now` give the same bytes.
+   */
+  now?: Date | string;
+  /** Build releases with `status: draft` too (marked, noindex, never listed). */
+  drafts?: boolean;
+  /** List embargoed kits in the newsroom index too, marked: an index for a press list. */
+  includeEmbargoed?: boolean;
   /** Environment read for SOURCE_DATE_EPOCH and browser paths. Default: process.env. */
   env?: NodeJS.ProcessEnv;
   /** Aborting stops the build: no new release starts, the browser closes. */
@@ -53,6 +64,11 @@ export interface BuildReport {
   releases: ReleaseReport[];
   /** Problems of the run rather than of one release, e.g. a newsroom index not written. */
   problems: Problem[];
+  /**
+   * Kits of releases that are gone, renamed or now drafts left out, removed from the output
+   * folder (only files presskit wrote, as its state records) by this unsharded build.
+   */
+  removed: RemovedKit[];
   /**
    * True when presskit refused to replace something in the output folder that it did not
    * write (a release's kit folder, the newsroom index): the CLI exits 2.

@@ -3,6 +3,7 @@ import { prepareAssets } from '../assets/prepare.js';
 import type { ReleaseDefaults } from '../release/schema.js';
 import { validateRelease } from '../release/schema.js';
 import type { ReleaseSource } from '../release/discover.js';
+import type { RawRelease } from '../release/load.js';
 import { loadRelease } from '../release/load.js';
 import { PresskitError } from '../errors.js';
 import type { MarkdownContext } from '../markdown/render.js';
@@ -23,9 +24,21 @@ export async function prepareRelease(
   defaults: ReleaseDefaults,
 ): Promise<PreparedRelease> {
   const raw = await loadRelease(source.sourceFile, source.displayPath);
+  return prepareLoaded(raw, source, settings, defaults);
+}
+
+/** A release already read (the build reads it first to leave drafts out unvalidated). */
+export async function prepareLoaded(
+  raw: RawRelease,
+  source: ReleaseSource,
+  settings: ProjectSettings,
+  defaults: ReleaseDefaults,
+): Promise<PreparedRelease> {
   const release = validateRelease(raw, source.slugFromPath, defaults);
   const body = { file: release.displayPath, field: 'body', firstLine: release.bodyLine };
   refuseTooDeep(release, body);
+  // Its notice page shows none of its files: a withdrawn release needs them no more.
+  if (release.status === 'withdrawn') return { release, assets: [] };
   const locate = rawLocator(release.body, release.bodyLine);
   const images = withinStack(() => imageHrefs(release.body), body).map((href) => ({
     href,

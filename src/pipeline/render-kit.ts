@@ -8,7 +8,7 @@ import { renderPage } from '../html/page.js';
 import { renderMarkdown } from '../markdown/render.js';
 import type { Theme } from '../html/templates.js';
 import { renderText } from '../text/render-text.js';
-import type { ProjectSettings } from '../types.js';
+import type { KitLifecycle, ProjectSettings } from '../types.js';
 import { GENERATOR } from '../version.js';
 import type { PreparedRelease } from './prepare-release.js';
 import type { KitEntry } from '../output/stage-kit.js';
@@ -27,6 +27,8 @@ export async function renderKit(
   theme: Theme,
   browser: BrowserManager,
   documentDate: Date,
+  /** What the kit is at the build's time: marks, robots and social tags follow from it. */
+  lifecycle: KitLifecycle,
   /** Called as the PDF starts printing: Node is then idle until Chrome is done. */
   whilePrinting: () => void = () => undefined,
 ): Promise<RenderedKit> {
@@ -70,11 +72,12 @@ export async function renderKit(
       generator: GENERATOR,
       assetSrc: src,
       print,
+      lifecycle,
     });
   };
   const [pageHtml, printHtml] = await Promise.all([page(false), page(true)]);
   // Before printing, which is what waits for the browser to start.
-  const text = renderText(release, dateline);
+  const text = renderText(release, dateline, lifecycle);
 
   const started = performance.now();
   // Loaded on first use: pdf-lib is heavy and `check` never prints.

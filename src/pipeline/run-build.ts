@@ -17,8 +17,14 @@ import type { KitSummary } from '../newsroom/kit-summary.js';
 import type { ProjectSettings } from '../types.js';
 import { projectDigest, releaseFingerprint } from '../incremental/fingerprint.js';
 import type { LazyBrowser } from '../pdf/lazy-browser.js';
-import type { BuildOptions, BuildReport, ReleaseReport } from './options.js';
-import { prepareRelease } from './prepare-release.js';
+import type { BuildOptions, BuildReport, ReleaseReport, RemovedKit } from './options.js';
+import { prepareLoaded } from './prepare-release.js';
+import { loadRelease } from '../release/load.js';
+import { isDraft, lifecycleOf } from '../release/lifecycle.js';
+import { parseReleaseDate } from '../release/dates.js';
+import { listing } from '../newsroom/kit-summary.js';
+import type { ReadRelease } from '../incremental/stale-kits.js';
+import { removeKit, staleKits } from '../incremental/stale-kits.js';
 import { resolveOutDir, resolveSettings } from '../project/settings.js';
 import { selectShard } from './shard.js';
 import { keptReport } from '../incremental/kept-release.js';
@@ -49,6 +55,10 @@ interface BuildContext {
   /** Files of the output folder presskit wrote, by slug, as the saved states record them. */
   written: Map<string, Set<string>>;
   notice: (message: string) => void;
+  /** The build's time: embargoes later than it hold. */
+  now: Date;
+  /** Each release read in this run, by source file: the slug it builds, or that it is left out. */
+  read: Map<string, ReadRelease>;
 }
 
 /** `build()` once its options are checked; see build.ts. */
@@ -109,6 +119,8 @@ async function buildLocked(
   const sources = options.shard ? selectShard(run.all, options.shard) : run.all;
   const states = await savedStatesBySource(outDir, run.notice);
   const context: BuildContext = {
+    now: buildTime(options.now),
+    read: new Map(),
     root,
     outDir,
     settings,
@@ -161,10 +173,22 @@ async function buildLocked(
     if (!interrupted && browser.startFailure) throw browser.startFailure;
     const problems: Problem[] = [];
     let outputRefused = releases.some((release) => release.errorCode === 'E_OUTPUT');
-    if (!interrupted && releases.some((release) => release.zip)) {
+    // Only a build of every shard at once knows which kits no release builds any more.
+    const removed =
+      interrupted || options.shard ? [] : await removeStaleKits(outDir, states, context);
+    if (
+      !interrupted &&
+      (releases.some((release) => release.files.length > 0) || removed.length > 0)
+    ) {
       const { writeNewsroom } = await import('../newsroom/index-page.js');
       try {
-        await writeNewsroom({ root, outDir, config, known: summaries(releases) });
+        await writeNewsroom({
+          root,
+          outDir,
+          config,
+          known: summaries(releases),
+          includeEmbargoed: options.includeEmbargoed ?? false,
+        });
       } catch (error) {
         if (!isPresskitError(error)) throw error;
         problems.push(...error.problems);
@@ -181,6 +205,7 @@ async function buildLocked(
       outDir,
       releases,
       problems,
+      removed,
       outputRefused,
       timings: { totalMs: performance.now() - started },
     };
@@ -207,15 +232,29 @@ async function buildOne(
     // An unchanged release is told here or not at all: the same files give the same
     // fingerprint, whether hashed from the saved paths or from the release read again.
     const kept = await keptRelease(source, context);
-    if (kept) return unchanged(kept, source, started);
-    const prepared = await prepareRelease(source, context.settings, context.defaults);
+    if (kept) {
+      context.read.set(source.sourceFile, { slug: kept.slug, status: 'unchanged' });
+      return unchanged(kept, source, started);
+    }
+    const raw = await loadRelease(source.sourceFile, source.displayPath);
+    if (!context.options.drafts && isDraft(raw.frontmatter.data)) {
+      context.read.set(source.sourceFile, { status: 'draft' });
+      report.status = 'draft';
+      report.timings = { totalMs: performance.now() - started };
+      return report;
+    }
+    context.read.set(source.sourceFile, { status: 'failed' });
+    const prepared = await prepareLoaded(raw, source, context.settings, context.defaults);
     const { release } = prepared;
+    const lifecycle = lifecycleOf(release, context.now);
     Object.assign(report, {
       slug: release.slug,
       title: release.title,
       date: release.date.text,
       lang: release.lang,
       kind: release.kind,
+      lifecycle,
+      ...(release.embargo ? { embargo: release.embargo.text } : {}),
     });
     claimSlug(release.slug, source, context);
     const slugLine = release.lineOf(['slug']);
@@ -229,6 +268,7 @@ async function buildOne(
       context.projectDigest,
       release.sourceFile,
       prepared.assets.map((asset) => asset.source),
+      lifecycle,
     );
     // Chromium boots while the kit's own modules load and the kit renders.
     await context.browser.warmUp();
@@ -237,6 +277,7 @@ async function buildOne(
       settings: context.settings,
       outDir: context.outDir,
       documentDate: reproducibleMtime(release.date.instant, context.env),
+      lifecycle,
       browser: () => context.browser.get(),
       printed: pastPrinting,
       signal: context.options.signal,
@@ -247,12 +288,15 @@ async function buildOne(
       await staged.discard();
     }
     report.files = staged.files;
-    report.zip = staged.zip;
+    if (staged.zip) report.zip = staged.zip;
     report.status = 'built';
+    context.read.set(source.sourceFile, { slug: release.slug, status: 'built' });
     report.timings = { totalMs: performance.now() - started, pdfMs: staged.pdfMs };
     await saveState(context.outDir, release.slug, digest, report, {
       sourceFile: release.sourceFile,
       assets: prepared.assets.map((asset) => ({ requested: asset.requested, real: asset.source })),
+      lifecycle,
+      embargoMs: release.embargo?.instant.getTime(),
     }).catch((error: unknown) => {
       // The kit is in place and complete; without its state the next build only rebuilds it.
       const problem = asWriteError(error, join(context.outDir, STATE_DIR));
@@ -292,6 +336,8 @@ async function keptRelease(
       root: context.settings.root,
       digest: context.projectDigest,
       outDir: context.outDir,
+      now: context.now,
+      drafts: context.options.drafts ?? false,
     });
     // A slug another source has claimed in this run is reported by the full path.
     const slug = kept?.slug;
@@ -361,9 +407,54 @@ function summaries(releases: ReleaseReport[]): Map<string, KitSummary> {
       zipBytes: release.zip.bytes,
       zipSha256: release.zip.sha256,
       hasPdf: true,
+      ...listing(release.lifecycle ?? 'published', release.embargo),
     });
   }
   return known;
+}
+
+/**
+ * Removes the kits of releases that are gone, renamed or left out as drafts (see
+ * staleKits), saying so for each; a file of such a kit that presskit did not write as it
+ * is stays, and is named.
+ */
+async function removeStaleKits(
+  outDir: string,
+  states: Map<string, SavedState[]>,
+  context: BuildContext,
+): Promise<RemovedKit[]> {
+  const removed: RemovedKit[] = [];
+  const claimed = new Set(context.slugs.keys());
+  for (const { saved, why } of await staleKits(states, context.read, claimed)) {
+    const slug = saved.report.slug ?? '';
+    const kept = await removeKit(outDir, saved).catch((error: unknown) => {
+      throw asWriteError(error, join(outDir, slug));
+    });
+    removed.push({ slug, sourceFile: saved.sourceFile, why, kept });
+    const source = relative(process.cwd(), saved.sourceFile) || saved.sourceFile;
+    const reason = { gone: 'is gone', renamed: 'now builds another slug', draft: 'is a draft' }[
+      why
+    ];
+    context.notice(
+      `removed the kit ${slug} (${source} ${reason})` +
+        (kept.length > 0 ? `; kept ${kept.join(', ')}: not as presskit wrote it` : ''),
+    );
+  }
+  return removed;
+}
+
+/** `now` as an option gives it: a Date, an ISO 8601 datetime with offset, or the clock. */
+function buildTime(now: Date | string | undefined): Date {
+  if (now === undefined) return new Date();
+  const parsed = typeof now === 'string' ? parseReleaseDate(now) : undefined;
+  const instant = typeof now === 'string' ? parsed?.hasTime && parsed.instant : now;
+  if (!instant || Number.isNaN(instant.getTime())) {
+    throw new PresskitError('E_USAGE', {
+      file: '--now',
+      message: `"${String(now)}" is not a datetime with offset, e.g. 2026-11-27T10:00:00+01:00`,
+    });
+  }
+  return instant;
 }
 
 /** `fn`, to be run on the first call only. */

@@ -70,10 +70,7 @@ export function releaseLifecycle(
  * What a kit is at `now`: a draft or a withdrawn release whatever the date, else embargoed
  * while its embargo is later than `now`, else published (publicly listable).
  */
-export function lifecycleOf(
-  release: Pick<Release, 'status' | 'embargo'>,
-  now: Date,
-): KitLifecycle {
+export function lifecycleOf(release: Pick<Release, 'status' | 'embargo'>, now: Date): KitLifecycle {
   if (release.status !== 'published') return release.status;
   return embargoedAt(release.embargo?.instant.getTime(), now) ? 'embargoed' : 'published';
 }
@@ -81,4 +78,14 @@ export function lifecycleOf(
 /** Whether an embargo (ms since the epoch, or none) still holds at `now`. */
 export function embargoedAt(embargoMs: number | undefined, now: Date): boolean {
   return embargoMs !== undefined && embargoMs > now.getTime();
+}
+
+/**
+ * Whether a release read but not yet validated says `status: draft`: a build without
+ * drafts leaves it out before checking it, since work in progress may not pass yet.
+ */
+export function isDraft(frontmatter: unknown): boolean {
+  if (typeof frontmatter !== 'object' || frontmatter === null) return false;
+  const status: unknown = Reflect.get(frontmatter, 'status');
+  return typeof status === 'string' && status.trim() === 'draft';
 }

@@ -1,16 +1,10 @@
 import { addressLines } from '../contacts/address.js';
 import { contactAffiliation } from '../contacts/affiliation.js';
 import { formatPhoneDisplay } from '../contacts/phone.js';
-import type { Release } from '../types.js';
+import type { KitLifecycle, Release } from '../types.js';
+import { statusText, updatedLine } from '../locale/lifecycle-labels.js';
 import { printableLines } from '../util/unsafe-text.js';
-import {
-  aboutHeading,
-  contactHeading,
-  fillLabel,
-  formatDate,
-  formatEmbargo,
-  labelsFor,
-} from '../locale/i18n.js';
+import { aboutHeading, contactHeading, formatDate, labelsFor } from '../locale/i18n.js';
 import { withinStack } from '../markdown/depth.js';
 import { markdownToTextBlocks } from '../markdown/text-blocks.js';
 
@@ -20,22 +14,22 @@ export const TEXT_WIDTH = 72;
  * The wire-service version: the parts of a release in their conventional order, wrapped
  * for reading, with no Markdown syntax left. Lines end with LF; the file ends with one.
  */
-export function renderText(release: Release, datelineText: string | undefined): string {
+export function renderText(
+  release: Release,
+  datelineText: string | undefined,
+  lifecycle: KitLifecycle = 'published',
+): string {
   const labels = labelsFor(release.lang);
   const blocks: string[] = [];
   blocks.push(
     [release.kind, release.region].filter(Boolean).join(' — ').toLocaleUpperCase(release.lang),
   );
-  blocks.push(
-    release.embargo
-      ? fillLabel(labels.embargoedUntil, {
-          date: formatEmbargo(release.embargo, release.lang, release.timezone),
-        })
-      : labels.immediateRelease,
-  );
+  blocks.push(statusText(release, lifecycle));
   blocks.push([release.title, release.subtitle].filter(Boolean).join('\n'));
   // The dateline carries the date; without one, the date stands on its own line.
   if (!datelineText) blocks.push(formatDate(release.date, release.lang, release.timezone));
+  const updated = updatedLine(release);
+  if (updated) blocks.push([updated.text, updated.correction].filter(Boolean).join('\n'));
 
   const blocksOf = (markdown: string, field: string): string[] =>
     withinStack(() => markdownToTextBlocks(markdown, release.lang), {

@@ -17,6 +17,9 @@ interface BuildFlags {
   paper?: 'A4' | 'Letter';
   vcardVersion?: '3.0' | '4.0';
   baseUrl?: string;
+  now?: string;
+  drafts?: boolean;
+  includeEmbargoed?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -40,6 +43,15 @@ export const registerBuild: RegisterCommand = (program, { signal, setStatus, set
     .option(
       '--base-url <url>',
       'public URL of the output folder, for canonical and Open Graph links',
+    )
+    .option(
+      '--now <datetime>',
+      'the build time embargoes are compared with, ISO 8601 with offset (default: the clock)',
+    )
+    .option('--drafts', 'build releases with status: draft too (marked, never listed)')
+    .option(
+      '--include-embargoed',
+      'list embargoed kits in the newsroom index too, marked (an index for a press list)',
     )
     .option('--json', 'print a machine-readable summary on stdout')
     .option('-q, --quiet', 'print errors only')
@@ -76,5 +88,8 @@ function definedFlags(flags: BuildFlags) {
     paper: flags.paper,
     vcardVersion: flags.vcardVersion,
     baseUrl: flags.baseUrl,
+    now: flags.now,
+    drafts: flags.drafts,
+    includeEmbargoed: flags.includeEmbargoed,
   });
 }

@@ -7,9 +7,14 @@ export const registerIndex: RegisterCommand = (program, { signal }) => {
     .command('index')
     .description('rebuild the newsroom index.html from the kits in an output folder')
     .argument('[out]', 'output folder holding the kits (default: config "out", else dist)')
-    .action(async (out: string | undefined) => {
+    .option(
+      '--include-embargoed',
+      'list embargoed kits too, marked (an index for a press list, not for the public)',
+    )
+    .action(async (out: string | undefined, flags: { includeEmbargoed?: boolean }) => {
       const report = await writeNewsroomIndex({
         ...(out !== undefined ? { out } : {}),
+        includeEmbargoed: flags.includeEmbargoed ?? false,
         signal,
         onNotice: (message) => process.stderr.write(`${printable(message)}\n`),
       });

@@ -13,9 +13,10 @@ vi.mock('../../src/pipeline/prepare-release.js', async (importOriginal) => {
   const original = await importOriginal<typeof PrepareRelease>();
   return {
     ...original,
-    prepareRelease: (...args: Parameters<typeof original.prepareRelease>) => {
+    // The build reads a release (to leave drafts out), then validates it here.
+    prepareLoaded: (...args: Parameters<typeof original.prepareLoaded>) => {
       reads.count++;
-      return original.prepareRelease(...args);
+      return original.prepareLoaded(...args);
     },
   };
 });
@@ -104,9 +105,12 @@ describe('a no-change build tells unchanged releases from their files alone', ()
       minimalRelease({ title: 'Second', slug: 'renamed' }),
     );
     expect(statuses(await build({ root }))['releases/two.md']).toBe('built');
-    // The old slug's state and kit stay beside the new ones; either state may be read first.
-    expect(await readdir(join(root, 'dist/.presskit-state'))).toEqual(
-      expect.arrayContaining(['two.json', 'renamed.json']),
+    // The old slug's kit and state are removed: no release builds it any more.
+    const states = await readdir(join(root, 'dist/.presskit-state'));
+    expect(states).toContain('renamed.json');
+    expect(states).not.toContain('two.json');
+    expect(await readdir(join(root, 'dist'))).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^two(\.zip)?$/)]),
     );
     reads.count = 0;
     const again = await build({ root });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { access, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,15 @@ function listed(html: string): string[] {
     .filter((href) => href.endsWith('/index.html'))
     .map((href) => href.slice(0, -'/index.html'.length));
   return [...new Set(pages)].sort();
+}
+
+const validator = new HtmlValidate({
+  extends: ['html-validate:recommended', 'html-validate:document'],
+});
+
+async function expectValidHtml(file: string): Promise<void> {
+  const report = await validator.validateString(await readFile(file, 'utf8'));
+  expect(report.results.flatMap((result) => result.messages.map((m) => m.message))).toEqual([]);
 }
 
 const release = (fields: string, body = 'Body text.'): string =>
@@ -163,6 +173,8 @@ describe('an embargo, before and after it passes (--now)', () => {
   });
 
   it('gives its page noindex and no canonical, Open Graph or Twitter tags', async () => {
+    await expectValidHtml(join(root, 'dist/plan/index.html'));
+    await expectValidHtml(join(root, 'dist/publie/index.html'));
     const tags = headTags(await readFile(join(root, 'dist/plan/index.html'), 'utf8'));
     expect(tags).toContain('robots=noindex');
     expect(tags.filter((tag) => /^(og:|twitter:|article:|canonical=)/.test(tag))).toEqual([]);
@@ -178,6 +190,7 @@ describe('an embargo, before and after it passes (--now)', () => {
     await build(press, '--now', BEFORE, '--include-embargoed');
     const html = await readFile(join(press, 'dist/index.html'), 'utf8');
     expect(listed(html)).toEqual(['plan']);
+    await expectValidHtml(join(press, 'dist/index.html'));
     const marker = elements(html).find((element) => attr(element, 'class')?.includes('embargoed'));
     expect(marker && attr(marker, 'class')).toBe('release-status embargoed');
     const time = elements(html).find((element) => element.tagName === 'time');
@@ -292,6 +305,7 @@ describe('drafts and withdrawals', () => {
     expect((await readdir(join(root, 'dist/plan'))).sort()).toEqual(['SHA256SUMS', 'index.html']);
     expect(await exists(join(root, 'dist/plan.zip'))).toBe(false);
     const html = await readFile(join(root, 'dist/plan/index.html'), 'utf8');
+    await expectValidHtml(join(root, 'dist/plan/index.html'));
     expect(headTags(html)).toContain('robots=noindex');
     const text = bodyText(html);
     expect(text).toContain('This press release was withdrawn on Nov. 3, 2026.');

@@ -12,7 +12,9 @@ import {
   isPresskitError,
 } from '../errors.js';
 import type { PreparedRelease } from './prepare-release.js';
-import { boilerplateContext, prepareRelease } from './prepare-release.js';
+import { boilerplateContext, prepareLoaded } from './prepare-release.js';
+import { loadRelease } from '../release/load.js';
+import { isDraft } from '../release/lifecycle.js';
 import { resolveSettings } from '../project/settings.js';
 import { discoverReleases } from '../release/discover.js';
 import { renderMarkdown } from '../markdown/render.js';
@@ -24,6 +26,8 @@ export interface CheckOptions {
   root?: string;
   paths?: string[];
   vcardVersion?: VcardVersion;
+  /** Check releases with `status: draft` too; without, they are left out as build leaves them. */
+  drafts?: boolean;
 }
 
 export interface CheckedRelease {
@@ -32,6 +36,8 @@ export interface CheckedRelease {
   problems: Problem[];
   /** When a bug in presskit failed the check of this release: its stack trace. */
   internalError?: string;
+  /** Left out unchecked: a draft, in a check without `drafts`. */
+  draft?: boolean;
 }
 
 export interface CheckReport {
@@ -59,7 +65,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   const themeProblems = theme ? await theme.parseAll() : [];
   const releases = await mapPool(sources, 8, async (source): Promise<CheckedRelease> => {
     try {
-      const prepared = await prepareRelease(source, settings, config.defaults);
+      const raw = await loadRelease(source.sourceFile, source.displayPath);
+      // As build does: work in progress need not pass until it is built.
+      if (!options.drafts && isDraft(raw.frontmatter.data)) {
+        return { source: source.displayPath, problems: [], draft: true };
+      }
+      const prepared = await prepareLoaded(raw, source, settings, config.defaults);
       const problems = checkRendering(prepared, settings.vcardVersion);
       if (theme && themeProblems.length === 0 && problems.length === 0)
         problems.push(...(await checkTheme(prepared, settings, theme)));

@@ -262,6 +262,12 @@ describe('drafts and withdrawals', () => {
       'releases/ready.md': release('title: Ready\nlang: en\ndate: 2026-11-01\nstatus: draft'),
       'releases/out.md': release('title: Out\nlang: en\ndate: 2026-11-02'),
     });
+    const checked = await runCli(['check'], { cwd: root });
+    expect(checked.code).toBe(0);
+    expect(checked.stderr).toContain('1 release(s) checked, no problems; 2 draft(s) left out');
+    const strict = await runCli(['check', '--drafts'], { cwd: root });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('releases/wip.md: date: is required');
     const plain = await build(root);
     expect(statusOf(plain, 'releases/wip.md')?.status).toBe('draft');
     expect(statusOf(plain, 'releases/ready.md')?.status).toBe('draft');

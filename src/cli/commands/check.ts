@@ -16,14 +16,18 @@ export const registerCheck: RegisterCommand = (program, { setStatus }) => {
         .choices(['text', 'json', 'github'])
         .default('text'),
     )
-    .action(async (paths: string[], flags: { format: CheckFormat }) => {
-      const report = await check({ paths });
+    .option('--drafts', 'check releases with status: draft too (default: left out, as in build)')
+    .action(async (paths: string[], flags: { format: CheckFormat; drafts?: boolean }) => {
+      const report = await check({ paths, drafts: flags.drafts ?? false });
       process.stdout.write(formatCheck(report, flags.format));
       printInternalErrors(report.releases, createOutput(false));
       if (flags.format === 'text') {
         const count = report.problems.length;
+        const drafts = report.releases.filter((release) => release.draft).length;
+        const checked = report.releases.length - drafts;
+        const left = drafts > 0 ? `; ${drafts} draft(s) left out (--drafts checks them)` : '';
         process.stderr.write(
-          `${report.releases.length} release(s) checked, ${count === 0 ? 'no problems' : `${count} problem(s)`}\n`,
+          `${checked} release(s) checked, ${count === 0 ? 'no problems' : `${count} problem(s)`}${left}\n`,
         );
       }
       setStatus(report.ok ? EXIT.ok : EXIT.failed);

@@ -73,6 +73,14 @@ const ACCEPTED: Record<string, string> = {
     '  campaign: Safe Migration',
     '  partners: [IOM, {name: UNHCR, since: 1951}]',
   ].join('\n'),
+  'the lifecycle fields': [
+    BASE,
+    'modified: 2026-11-28',
+    'correction: The second figure was wrong.',
+    'status: withdrawn',
+    'withdrawn: {date: 2026-11-29, reason: Published in error}',
+  ].join('\n'),
+  'a draft': `${BASE}\nstatus: draft`,
   // An editor reads these as a number, a boolean and null; presskit reads text.
   'scalars an editor reads as numbers, booleans or null': [
     BASE,
@@ -113,6 +121,9 @@ const REJECTED: Record<string, string> = {
   'tags left empty': `${BASE}\ntags:`,
   'extra as a text': `${BASE}\nextra: a campaign`,
   'extra as a list': `${BASE}\nextra: [a, b]`,
+  'a status presskit has not': `${BASE}\nstatus: retired`,
+  'a withdrawal with no reason': `${BASE}\nstatus: withdrawn\nwithdrawn: {date: 2026-11-29}`,
+  'a withdrawal date that is not one': `${BASE}\nstatus: withdrawn\nwithdrawn: {date: soon, reason: R}`,
 };
 
 describe('the JSON Schema of the frontmatter agrees with check', () => {
@@ -145,6 +156,8 @@ describe('the JSON Schema of the frontmatter agrees with check', () => {
       'a day the calendar lacks': 'title: T\nlang: en\ndate: 2026-02-30',
       'a time zone that does not exist': `${BASE}\ntimezone: Europe/Atlantis`,
       'a control character': `title: "A \\e headline"\nlang: en\ndate: 2026-11-27`,
+      'a withdrawn status that says not when nor why': `${BASE}\nstatus: withdrawn`,
+      'a correction with no modified date': `${BASE}\ncorrection: Fixed.`,
     };
     for (const yaml of Object.values(beyond)) {
       expect(checkAccepts(yaml)).toBe(false);

@@ -10,6 +10,7 @@ import { describeFsError } from '../release/read-text.js';
 import { CONTENT_SECURITY_POLICY } from '../html/page.js';
 import { FONT_FACES_PLACEHOLDER, withFontFaces } from '../html/fonts.js';
 import { loadTheme } from '../html/templates.js';
+import { newsroomEmbargo } from '../html/embargo-label.js';
 import { lockOutput } from '../output/lock.js';
 import { RESERVED_NAMES, STAGING_DIR, STATE_DIR } from '../output/paths.js';
 import { asWriteError } from '../output/write-error.js';
@@ -146,6 +147,7 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
         zip: `${kit.slug}.zip`,
         zipSize: formatBytes(kit.zipBytes),
         embargoed: kit.lifecycle === 'embargoed',
+        embargoText: kit.embargo === undefined ? undefined : newsroomEmbargo(kit.embargo),
       })),
     }),
   );

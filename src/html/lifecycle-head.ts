@@ -15,6 +15,7 @@ export function withLifecycleHead(
   html: string,
   lifecycle: KitLifecycle,
   embargo: string | undefined,
+  template = 'page.liquid',
 ): string {
   const at = html.indexOf('</head>');
   if (at < 0) {

@@ -32,5 +32,8 @@ export async function renderWithdrawnPage(
     }),
     reason: fillLabel(labels.withdrawnReason, { reason: withdrawal.reason }),
   });
-  return withFontFaces(withLifecycleHead(html, 'withdrawn', undefined), 'inline');
+  return withFontFaces(
+    withLifecycleHead(html, 'withdrawn', undefined, 'withdrawn.liquid'),
+    'inline',
+  );
 }

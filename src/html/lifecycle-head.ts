@@ -20,9 +20,8 @@ export function withLifecycleHead(
   const at = html.indexOf('</head>');
   if (at < 0) {
     throw new PresskitError('E_TEMPLATE', {
-      file: 'page.liquid',
-      message:
-        'the page template has no </head>: presskit adds its robots and lifecycle tags there',
+      file: template,
+      message: 'the template has no </head>: presskit adds its robots and lifecycle tags there',
     });
   }
   const content = lifecycle === 'embargoed' && embargo ? `embargoed; until=${embargo}` : lifecycle;

@@ -139,6 +139,8 @@ async function checkTheme(
   try {
     await renderPageMarkup({
       release,
+      // The page's variables are the same whatever the lifecycle: one render finds them all.
+      lifecycle: 'published',
       settings,
       theme,
       bodyHtml: renderMarkdown(release.body, {

@@ -7,7 +7,9 @@ import { printableLines } from '../util/unsafe-text.js';
 import { aboutHeading, contactHeading, formatDate, labelsFor } from '../locale/i18n.js';
 import { withinStack } from '../markdown/depth.js';
 import { markdownToTextBlocks } from '../markdown/text-blocks.js';
+import { wrap } from './wrap.js';
 
+/** Display columns: a Chinese character counts two. */
 export const TEXT_WIDTH = 72;
 
 /**
@@ -65,46 +67,4 @@ export function renderText(
   blocks.push(labels.endMark);
   // Input checks refuse controls; should one slip through, `cat` must still not obey it.
   return printableLines(`${blocks.map((block) => wrap(block, TEXT_WIDTH)).join('\n\n')}\n`);
-}
-
-/** Greedy word wrap; a word longer than the width (a URL) gets a line of its own. */
-export function wrap(block: string, width: number): string {
-  return block
-    .split('\n')
-    .map((line) => {
-      const words = line.split(/[ \t]+/).filter((word) => word !== '');
-      const lines: string[] = [];
-      let current = '';
-      /** Width in code points, kept as words are added rather than counted again. */
-      let currentWidth = 0;
-      for (const word of words) {
-        const wordWidth = codePoints(word);
-        if (current === '') {
-          current = word;
-          currentWidth = wordWidth;
-        } else if (currentWidth + 1 + wordWidth <= width) {
-          current += ` ${word}`;
-          currentWidth += 1 + wordWidth;
-        } else {
-          lines.push(current);
-          current = word;
-          currentWidth = wordWidth;
-        }
-      }
-      lines.push(current);
-      return lines.join('\n');
-    })
-    .join('\n');
-}
-
-function codePoints(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    // A high surrogate and the low one after it are one code point.
-    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
-    count++;
-  }
-  return count;
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { splitRelease } from '../../src/release/load.js';
 import { validateRelease } from '../../src/release/schema.js';
 import { datelineText } from '../../src/locale/dateline.js';
-import { TEXT_WIDTH, renderText, wrap } from '../../src/text/render-text.js';
+import { TEXT_WIDTH, renderText } from '../../src/text/render-text.js';
+import { wrap } from '../../src/text/wrap.js';
+import stringWidth from 'string-width';
 import type { Release } from '../../src/types.js';
 import { releaseFrom } from '../release/helpers.js';
 
@@ -112,7 +114,8 @@ describe('renderText: a full release', () => {
       expect(line).not.toMatch(/\*\*|__|`|\]\(|^#|\[|\]|^>|^\|?\s*-{3,}/);
       expect(line).not.toMatch(/(^|\s)_\w|\w_(\s|$)/);
     }
-    const flat = text.replace(/\s+/g, ' ');
+    // A URL may be cut after a slash or a hyphen: such a line goes on without a space.
+    const flat = text.replace(/(?<=[/-])\n/g, '').replace(/\s+/g, ' ');
     expect(flat).toContain('Tuesday to sign a framework agreement');
     expect(flat).toContain('Tom & Jerry *not emphasis*.');
     expect(flat).toContain('Code such as npm run build stays as written.');
@@ -123,7 +126,8 @@ describe('renderText: a full release', () => {
   });
 
   it('writes links as "label (url)", and a bare URL once', () => {
-    const flat = text.replace(/\s+/g, ' ');
+    // A URL may be cut after a slash or a hyphen: such a line goes on without a space.
+    const flat = text.replace(/(?<=[/-])\n/g, '').replace(/\s+/g, ' ');
     expect(flat).toContain('International Organization for Migration (https://www.iom.int/en)');
     expect(flat).toContain('research (https://www.iom.int/research)');
     expect(flat).toContain('the press desk (press@example.org)');
@@ -133,13 +137,11 @@ describe('renderText: a full release', () => {
     expect(flat).not.toContain('https://www.iom.int (https://www.iom.int)');
   });
 
-  it(`wraps at ${TEXT_WIDTH} columns, except for a word too long to wrap`, () => {
-    for (const line of lines) {
-      if ([...line].length <= TEXT_WIDTH) continue;
-      expect(line, 'only an unbreakable URL may be longer').not.toMatch(/\s/);
-      expect(line).toMatch(/^\(?https?:\/\//);
-    }
-    expect(lines).toContain(LONG_URL);
+  it(`wraps at ${TEXT_WIDTH} columns, a URL too long for a line at its slashes`, () => {
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(TEXT_WIDTH);
+    // Cut where a line may break (after a slash), and whole again once the lines are joined.
+    expect(text.replace(/\n/g, '')).toContain(LONG_URL);
+    expect(lines.some((line) => line.endsWith('/'))).toBe(true);
   });
 
   it('wraps without breaking a no-break space', () => {
@@ -249,16 +251,79 @@ describe('wrap', () => {
   it.each([
     ['short line', 10, 'short line'],
     ['one two three four', 9, 'one two\nthree\nfour'],
-    ['aaaaaaaaaaaa bb', 5, 'aaaaaaaaaaaa\nbb'],
+    // No break opportunity: cut between characters rather than overflow.
+    ['aaaaaaaaaaaa bb', 5, 'aaaaa\naaaaa\naa bb'],
     ['keep\nbreaks  here', 20, 'keep\nbreaks here'],
     ['été été été', 7, 'été été\nété'],
-    // Astral characters are one each, as a reader counts them: 3 + 1 + 3 fits in 7.
+    // An emoji takes two columns, as in a terminal, and a line may break between two.
     [
       '\u{1F600}\u{1F600}\u{1F600} \u{1F600}\u{1F600}\u{1F600} x',
-      7,
-      '\u{1F600}\u{1F600}\u{1F600} \u{1F600}\u{1F600}\u{1F600}\nx',
+      12,
+      '\u{1F600}\u{1F600}\u{1F600} \u{1F600}\u{1F600}\n\u{1F600} x',
     ],
+    // Chinese breaks between characters, two columns each, never before closing punctuation.
+    ['国际移民组织，联合国。', 8, '国际移民\n组织，联\n合国。'],
+    ['一二三四，五', 8, '一二三\n四，五'],
+    // A hyphen and a slash are break opportunities; a no-break space is not.
+    ['well-known a/b', 7, 'well-\nknown\na/b'],
+    ['well-known a/b', 8, 'well-\nknown a/\nb'],
+    ['10\u00A0000 abc', 8, '10\u00A0000\nabc'],
+    // A combining mark takes no column.
+    ['e\u0301e\u0301e\u0301 x', 5, 'e\u0301e\u0301e\u0301 x'],
   ])('wraps %j at %i', (block, width, expected) => {
     expect(wrap(block, width)).toBe(expected);
+  });
+});
+
+describe('renderText in languages without spaces, right to left, and with long words', () => {
+  const widest = (text: string): number =>
+    Math.max(...text.split('\n').map((line) => stringWidth(line)));
+
+  it('wraps a Chinese release (no spaces) to 72 columns, 36 characters a line', () => {
+    const sentence =
+      '国际移民组织今天与比利时政府签署了一项框架协议，以支持更安全、更有序的移民。该协议涵盖研究、能力建设和紧急援助。';
+    const release = releaseFrom(
+      'title: 国际移民组织与比利时签署框架协议\nlang: zh\ndate: 2016-10-04',
+      {
+        body: `${sentence.repeat(5)}\n`,
+      },
+    );
+    const text = textOf(release);
+    expect(widest(text)).toBeLessThanOrEqual(TEXT_WIDTH);
+    const paragraph = text.split('\n\n').find((block) => block.startsWith('国际移民组织今天'));
+    const paragraphLines = paragraph?.split('\n') ?? [];
+    expect(paragraphLines.length).toBeGreaterThan(5);
+    // Full lines: 71 or 72 columns (one column short where punctuation may not start a line).
+    for (const line of paragraphLines.slice(0, -1)) expect(stringWidth(line)).toBeGreaterThan(68);
+    for (const line of paragraphLines) expect(line).not.toMatch(/^[，。、；：）」]/);
+    expect(paragraph?.replace(/\n/g, '')).toBe(sentence.repeat(5));
+  });
+
+  it('wraps Arabic between words, in logical order, the text unchanged', () => {
+    const sentence =
+      'وقعت المنظمة الدولية للهجرة اليوم اتفاقية إطارية مع حكومة بلجيكا لدعم الهجرة الآمنة والمنظمة، وفقاً لما أعلنته الوزارة. ';
+    const release = releaseFrom('title: اتفاقية إطارية\nlang: ar\ndate: 2016-10-04', {
+      body: `${sentence.repeat(4).trim()}\n`,
+    });
+    const text = textOf(release);
+    expect(widest(text)).toBeLessThanOrEqual(TEXT_WIDTH);
+    const paragraph = text.split('\n\n').find((block) => block.startsWith('وقعت')) ?? '';
+    expect(paragraph.split('\n').length).toBeGreaterThan(3);
+    // Breaks fall at spaces only: joining the lines with a space gives the paragraph back.
+    expect(paragraph.replace(/\n/g, ' ')).toBe(sentence.repeat(4).trim());
+  });
+
+  it('keeps French long words and URLs within 72 columns, cutting a URL at its slashes', () => {
+    const url =
+      'https://www.iom.int/fr/news/loim-et-la-belgique-signent-un-accord-cadre-visant-soutenir-une-migration-plus-sure';
+    const release = releaseFrom('title: T\nlang: fr\ndate: 2016-10-04', {
+      body: `L’anticonstitutionnellement intergouvernementalisation, lisez ${url} et ${'x'.repeat(90)} puis « fin » !\n`,
+    });
+    const text = textOf(release);
+    expect(widest(text)).toBeLessThanOrEqual(TEXT_WIDTH);
+    expect(text.replace(/\n/g, '')).toContain(url);
+    expect(text).toContain('L’anticonstitutionnellement intergouvernementalisation,');
+    expect(text).toMatch(/\nx{72}\nx{18} puis/);
+    expect(text).toContain('«\u202Ffin\u202F»\u202F!');
   });
 });

@@ -1,0 +1,69 @@
+import LineBreaker from 'linebreak';
+import stringWidth from 'string-width';
+
+/**
+ * Wraps each line of `block` to `width` columns: lines may break only where Unicode line
+ * breaking (UAX #14) allows, which is between words, between Chinese or Japanese
+ * characters but not before their closing punctuation, after a hyphen or a slash; widths
+ * are display columns (a CJK character takes two, a combining mark none). A piece wider
+ * than the line with no break opportunity (a long URL segment) is cut between characters,
+ * so that no line is ever wider than `width`.
+ */
+export function wrap(block: string, width: number): string {
+  return block
+    .split('\n')
+    .map((line) => wrapLine(line, width).join('\n'))
+    .join('\n');
+}
+
+function wrapLine(text: string, width: number): string[] {
+  const line = text.replace(/[ \t]+/g, ' ').trim();
+  const lines: string[] = [];
+  let current = '';
+  for (const piece of breakPieces(line)) {
+    const joined = current + piece;
+    if (columns(joined) <= width) {
+      current = joined;
+      continue;
+    }
+    if (current !== '') lines.push(current.trimEnd());
+    current = piece;
+    while (columns(current) > width) {
+      const [head, rest] = cutAt(current, width);
+      lines.push(head);
+      current = rest;
+    }
+  }
+  lines.push(current.trimEnd());
+  return lines;
+}
+
+/** The text between break opportunities, each piece with the spaces that end it. */
+function* breakPieces(text: string): Generator<string> {
+  const breaker = new LineBreaker(text);
+  let start = 0;
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    if (next.position > start) yield text.slice(start, next.position);
+    start = next.position;
+  }
+  if (start < text.length) yield text.slice(start);
+}
+
+/** Width of a line as printed: the spaces that end it are not shown. */
+function columns(text: string): number {
+  return stringWidth(text.trimEnd());
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The longest head of `text` that fits in `width` (whole characters), and the rest. */
+function cutAt(text: string, width: number): [string, string] {
+  let head = '';
+  for (const { segment } of graphemes.segment(text)) {
+    const longer = head + segment;
+    // At least one character per line, whatever its width, so the loop always ends.
+    if (head !== '' && stringWidth(longer) > width) break;
+    head = longer;
+  }
+  return [head, text.slice(head.length)];
+}

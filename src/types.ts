@@ -140,3 +140,19 @@ export interface ProjectSettings {
   /** Absolute path of a folder whose templates override the default theme file by file. */
   templateDir?: string;
 }
+
+/** One language of a release published in several. */
+export interface Translation {
+  slug: string;
+  lang: string;
+}
+
+/**
+ * The languages of one release: the files of a translation folder (`releases/x/en.md`,
+ * `fr.md`…) that are valid releases, one per language, in order of their tags.
+ */
+export interface TranslationSet {
+  /** The slug of the version the others translate: the one in the project's language. */
+  original: string;
+  members: Translation[];
+}

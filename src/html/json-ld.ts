@@ -8,6 +8,8 @@ export function newsArticleJsonLd(
   release: Release,
   images: string[],
   url: string | undefined,
+  /** `workTranslation` or `translationOfWork`, for a release in several languages. */
+  related: Record<string, unknown> = {},
 ): string {
   const publisher = release.organization && {
     '@type': 'Organization',
@@ -29,6 +31,7 @@ export function newsArticleJsonLd(
     ...(release.dateline ? { dateline: release.dateline } : {}),
     ...(release.tags.length > 0 ? { keywords: release.tags.join(', ') } : {}),
     ...(publisher ? { author: publisher, publisher } : {}),
+    ...related,
   };
   return JSON.stringify(data)
     .replace(/</g, '\\u003c')

@@ -2,13 +2,14 @@ import type { PreparedAsset } from '../assets/prepare.js';
 import { formatBytes } from '../assets/prepare.js';
 import { addressLines } from '../contacts/address.js';
 import { formatPhoneDisplay, phoneTelUri } from '../contacts/phone.js';
-import type { Contact, KitLifecycle, ProjectSettings, Release } from '../types.js';
+import type { Contact, KitLifecycle, ProjectSettings, Release, TranslationSet } from '../types.js';
 import { runningHeader, statusText, updatedLine } from '../locale/lifecycle-labels.js';
 import { FONT_FACES_PLACEHOLDER, PRINT_FONT_ORIGIN, withFontFaces } from './fonts.js';
 import { aboutHeading, contactHeading, formatDate, labelsFor, ogLocale } from '../locale/i18n.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { pageCss } from './page-css.js';
 import { withLifecycleHead } from './lifecycle-head.js';
+import { translationLinks } from './translations.js';
 import type { Theme } from './templates.js';
 
 /**
@@ -51,6 +52,8 @@ export interface PageInput {
   print: boolean;
   /** What the kit is at the build's time: only a published kit gets social tags and no noindex. */
   lifecycle: KitLifecycle;
+  /** The release's languages, when it is published in several. */
+  translations?: TranslationSet;
 }
 
 export async function renderPage(input: PageInput): Promise<string> {
@@ -68,6 +71,9 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
   const imageUrls = images.map((asset) => absolute(asset) ?? asset.kitPath);
   const logo = input.assets.find((asset) => asset.role === 'logo');
   const updated = updatedLine(release);
+  const translations =
+    input.translations &&
+    translationLinks(input.translations, release.slug, release.lang, settings.baseUrl);
 
   const context = {
     lang: release.lang,
@@ -92,7 +98,9 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
     fontCss: FONT_FACES_PLACEHOLDER,
     css: await input.theme.file('style.css'),
     pageCss: pageCss(settings.paper, labels.page, runningHeader(release, input.lifecycle)),
-    jsonLd: newsArticleJsonLd(release, imageUrls, url),
+    jsonLd: newsArticleJsonLd(release, imageUrls, url, translations?.jsonLd),
+    // Links to the other kits, which a PDF cannot follow: the page's only.
+    translations: input.print ? undefined : translations,
     organization: release.organization && {
       name: release.organization.name,
       logoSrc: logo && input.assetSrc(logo),

@@ -174,4 +174,8 @@ export const CONFIG_FIELDS: Record<string, Keywords> = {
     description:
       'The project’s IANA time zone (Europe/Brussels): releases’ default, and today for presskit new.',
   },
+  lang: {
+    description:
+      'The project’s language (BCP 47, default en): the newsroom’s, and the original of a translated release.',
+  },
 };

@@ -3,9 +3,12 @@ import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/
 import { join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ProjectConfig } from '../project/config.js';
-import { loadConfig } from '../project/config.js';
+import { loadConfig, projectLang } from '../project/config.js';
+import { fillLabel } from '../locale/i18n.js';
+import { textDirection } from '../locale/languages.js';
+import { newsroomLabels } from '../locale/newsroom-labels.js';
+import { newsroomEntries } from './entries.js';
 import { PresskitError } from '../errors.js';
-import { formatBytes } from '../assets/prepare.js';
 import { describeFsError } from '../release/read-text.js';
 import { CONTENT_SECURITY_POLICY } from '../html/page.js';
 import { FONT_FACES_PLACEHOLDER, withFontFaces } from '../html/fonts.js';
@@ -126,29 +129,25 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
       message: 'holds no press kit (a folder with index.html beside its zip): nothing to index',
     });
   }
-  kits.sort((a, b) =>
-    a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1,
-  );
+  const labels = newsroomLabels(projectLang(config));
+  const organization = config.defaults.organization?.name;
 
   const file = join(outDir, 'index.html');
   await assertNewsroomReplaceable(outDir, file);
   const theme = loadTheme(config.templateDir);
   const html = await withFontFaces(
     await theme.render('newsroom', {
-      title: config.defaults.organization?.name ?? 'Press releases',
+      // The furniture's language: the project's, or English where presskit has no table.
+      lang: labels.lang,
+      dir: textDirection(labels.lang),
+      labels,
+      organization,
+      title: organization ? fillLabel(labels.titleWithOrg, { org: organization }) : labels.heading,
       csp: CONTENT_SECURITY_POLICY,
       generator: GENERATOR,
       fontCss: FONT_FACES_PLACEHOLDER,
       css: await theme.file('style.css'),
-      releases: kits.map((kit) => ({
-        ...kit,
-        page: `${kit.slug}/index.html`,
-        pdf: kit.hasPdf ? `${kit.slug}/${kit.slug}.pdf` : undefined,
-        zip: `${kit.slug}.zip`,
-        zipSize: formatBytes(kit.zipBytes),
-        embargoed: kit.lifecycle === 'embargoed',
-        embargoText: kit.embargo === undefined ? undefined : newsroomEmbargo(kit.embargo),
-      })),
+      releases: newsroomEntries(kits, projectLang(config), labels),
     }),
   );
   // Written beside the kits' staging, never in the published folder itself: a full disk

@@ -24,6 +24,11 @@ export interface KitSummary {
    * drafts and withdrawn releases never are.
    */
   publiclyListable: boolean;
+  /**
+   * The newsroom shows a release in several languages once: the slug of the original
+   * (the kit's own when it is the original, or in one language only).
+   */
+  group: string;
 }
 
 /** The listing fields of a summary, from what the kit was built as. */
@@ -78,7 +83,20 @@ export async function readKitSummary(
     zipSha256: await sha256File(join(outDir, `${slug}.zip`)),
     hasPdf,
     ...(({ lifecycle, embargo }) => listing(lifecycle, embargo))(readLifecycle(html)),
+    group: originalSlug(data['translationOfWork']) ?? slug,
   };
+}
+
+/** The kit a `translationOfWork` names: the last folder of its URL (`../x-en/index.html`). */
+function originalSlug(work: unknown): string | undefined {
+  if (typeof work !== 'object' || work === null) return undefined;
+  const url: unknown = Reflect.get(work, 'url');
+  if (typeof url !== 'string') return undefined;
+  const folders = url
+    .replace(/[?#].*$/s, '')
+    .replace(/\/index\.html$/, '')
+    .split('/');
+  return folders.filter((part) => part !== '').pop();
 }
 
 function parseJson(text: string | undefined): Record<string, unknown> | undefined {

@@ -10,12 +10,14 @@ import type { MarkdownContext } from '../markdown/render.js';
 import { imageHrefs, rawLocator } from '../markdown/render.js';
 import type { MarkdownPlace } from '../markdown/depth.js';
 import { markdownDepthProblem, withinStack } from '../markdown/depth.js';
-import type { ProjectSettings, Release } from '../types.js';
+import type { ProjectSettings, Release, TranslationSet } from '../types.js';
 
 /** A release read, validated and with its files checked: everything `check` verifies. */
 export interface PreparedRelease {
   release: Release;
   assets: PreparedAsset[];
+  /** Its languages, when the release is published in several (linked from each kit). */
+  translations?: TranslationSet;
 }
 
 export async function prepareRelease(

@@ -73,6 +73,7 @@ export async function renderKit(
       assetSrc: src,
       print,
       lifecycle,
+      ...(prepared.translations ? { translations: prepared.translations } : {}),
     });
   };
   const [pageHtml, printHtml] = await Promise.all([page(false), page(true)]);

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { reproducibleMtime } from '../bundle/mtime.js';
-import { loadConfig } from '../project/config.js';
+import { loadConfig, projectLang } from '../project/config.js';
 import type { Problem } from '../errors.js';
 import {
   internalErrorDetail,
@@ -14,7 +15,8 @@ import type { ReleaseSource } from '../release/discover.js';
 import { discoverReleases } from '../release/discover.js';
 import { themeDirs } from '../html/theme-dirs.js';
 import type { KitSummary } from '../newsroom/kit-summary.js';
-import type { ProjectSettings } from '../types.js';
+import type { ProjectSettings, TranslationSet } from '../types.js';
+import { readTranslationSets } from '../release/translations.js';
 import { projectDigest, releaseFingerprint } from '../incremental/fingerprint.js';
 import type { LazyBrowser } from '../pdf/lazy-browser.js';
 import type { BuildOptions, BuildReport, ReleaseReport, RemovedKit } from './options.js';
@@ -54,6 +56,8 @@ interface BuildContext {
   saved: Map<string, SavedState[]>;
   /** Files of the output folder presskit wrote, by slug, as the saved states record them. */
   written: Map<string, Set<string>>;
+  /** The languages of each release published in several, by source file. */
+  translations: Map<string, TranslationSet>;
   notice: (message: string) => void;
   /** The build's time: embargoes later than it hold. */
   now: Date;
@@ -137,6 +141,8 @@ async function buildLocked(
     slugs: new Map(),
     saved: options.force ? new Map() : states,
     written: writtenBySlug(states),
+    // From every release found, not only this shard's: each kit links all its languages.
+    translations: await readTranslationSets(run.all, config.defaults, projectLang(config)),
     notice: run.notice,
   };
   // A first build is sure to print: start the browser now, while releases are read and
@@ -182,11 +188,12 @@ async function buildLocked(
     ) {
       const { writeNewsroom } = await import('../newsroom/index-page.js');
       try {
+        const known = summaries(releases, groupsBySource(sources, context.translations));
         await writeNewsroom({
           root,
           outDir,
           config,
-          known: summaries(releases),
+          known,
           includeEmbargoed: options.includeEmbargoed ?? false,
         });
       } catch (error) {
@@ -244,7 +251,11 @@ async function buildOne(
       return report;
     }
     context.read.set(source.sourceFile, { status: 'failed' });
-    const prepared = await prepareLoaded(raw, source, context.settings, context.defaults);
+    const translations = context.translations.get(source.sourceFile);
+    const prepared = {
+      ...(await prepareLoaded(raw, source, context.settings, context.defaults)),
+      ...(translations ? { translations } : {}),
+    };
     const { release } = prepared;
     const lifecycle = lifecycleOf(release, context.now);
     Object.assign(report, {
@@ -265,7 +276,7 @@ async function buildOne(
       { file: source.displayPath, ...(slugLine ? { line: slugLine } : {}) },
     );
     const digest = await releaseFingerprint(
-      context.projectDigest,
+      kitDigest(source, context),
       release.sourceFile,
       prepared.assets.map((asset) => asset.source),
       lifecycle,
@@ -334,7 +345,7 @@ async function keptRelease(
   for (const saved of context.saved.get(source.sourceFile) ?? []) {
     const kept = await keptReport(source, saved, {
       root: context.settings.root,
-      digest: context.projectDigest,
+      digest: kitDigest(source, context),
       outDir: context.outDir,
       now: context.now,
       drafts: context.options.drafts ?? false,
@@ -346,6 +357,19 @@ async function keptRelease(
     return kept;
   }
   return undefined;
+}
+
+/**
+ * The project's digest, and for a release in several languages its set: a translation
+ * added, or a sibling's new slug, changes the links of every kit of the set.
+ */
+function kitDigest(source: ReleaseSource, context: BuildContext): string {
+  const set = context.translations.get(source.sourceFile);
+  if (!set) return context.projectDigest;
+  return createHash('sha256')
+    .update(context.projectDigest)
+    .update(JSON.stringify(set))
+    .digest('hex');
 }
 
 function unchanged(previous: ReleaseReport, source: ReleaseSource, started: number): ReleaseReport {
@@ -393,8 +417,24 @@ function skipped(source: ReleaseSource): ReleaseReport {
   };
 }
 
+/** The newsroom's group of each source in a set (its original's slug), by display path. */
+function groupsBySource(
+  sources: readonly ReleaseSource[],
+  translations: ReadonlyMap<string, TranslationSet>,
+): Map<string, string> {
+  const groups = new Map<string, string>();
+  for (const source of sources) {
+    const set = translations.get(source.sourceFile);
+    if (set) groups.set(source.displayPath, set.original);
+  }
+  return groups;
+}
+
 /** What the newsroom index needs of each kit this build made or kept. */
-function summaries(releases: ReleaseReport[]): Map<string, KitSummary> {
+function summaries(
+  releases: ReleaseReport[],
+  groups: ReadonlyMap<string, string>,
+): Map<string, KitSummary> {
   const known = new Map<string, KitSummary>();
   for (const release of releases) {
     if (!release.slug || !release.zip) continue;
@@ -408,6 +448,7 @@ function summaries(releases: ReleaseReport[]): Map<string, KitSummary> {
       zipSha256: release.zip.sha256,
       hasPdf: true,
       ...listing(release.lifecycle ?? 'published', release.embargo),
+      group: groups.get(release.source) ?? release.slug,
     });
   }
   return known;

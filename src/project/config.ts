@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { PresskitError } from '../errors.js';
 import {
+  bcp47,
   expected,
   ianaZone,
   markdown,
@@ -60,6 +61,7 @@ export const configSchema = z.strictObject(
     baseUrl: optionalWebUrl,
     maxAssetSize: sizeWithUnit,
     timezone: ianaZone,
+    lang: bcp47.optional(),
   },
   { error: expected('must be a YAML mapping of settings') },
 );
@@ -74,6 +76,16 @@ export interface ProjectConfig {
   vcardVersion?: VcardVersion;
   baseUrl?: string;
   maxAssetBytes?: number;
+  /**
+   * The project's language (BCP 47): the newsroom's, and the original of a release
+   * published in several languages.
+   */
+  lang?: string;
+}
+
+/** The project's language: config `lang`, else English. */
+export function projectLang(config: ProjectConfig): string {
+  return config.lang ?? 'en';
 }
 
 /** Reads `presskit.config.yaml` at the project root, if there is one. */
@@ -106,5 +118,6 @@ export async function loadConfig(root: string): Promise<ProjectConfig> {
       : {}),
     ...(config.baseUrl ? { baseUrl: config.baseUrl.replace(/\/?$/, '/') } : {}),
     ...(config.maxAssetSize !== undefined ? { maxAssetBytes: config.maxAssetSize } : {}),
+    ...(config.lang ? { lang: config.lang } : {}),
   };
 }

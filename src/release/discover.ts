@@ -10,6 +10,8 @@ export interface ReleaseSource {
   displayPath: string;
   /** Slug from the file or folder name; frontmatter `slug` may override it. */
   slugFromPath: string;
+  /** The folder of a translation (`releases/x/fr.md`): its siblings are the other ones. */
+  translationFolder?: string;
 }
 
 const LANG_FILE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\.md$/;
@@ -34,7 +36,7 @@ export async function discoverReleases(paths: string[], cwd: string): Promise<Re
     }
     const sources = info.isDirectory()
       ? await walk(absolute, cwd, true)
-      : [sourceFor(absolute, cwd, slugForFile(absolute))];
+      : [fileSource(absolute, cwd)];
     for (const source of sources) found.set(source.sourceFile, source);
   }
   return [...found.values()].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
@@ -48,11 +50,8 @@ async function walk(dir: string, cwd: string, isTop: boolean): Promise<ReleaseSo
   const markdown = [...names].filter((name) => name.endsWith('.md') && !/^readme\.md$/i.test(name));
   const translations = markdown.length > 0 && markdown.every((name) => LANG_FILE.test(name));
   if (!isTop && (names.has('index.md') || translations)) {
-    const folder = basename(dir);
-    if (names.has('index.md')) return [sourceFor(join(dir, 'index.md'), cwd, folder)];
-    return [...names]
-      .filter((name) => LANG_FILE.test(name))
-      .map((name) => sourceFor(join(dir, name), cwd, `${folder}-${basename(name, '.md')}`));
+    if (names.has('index.md')) return [sourceFor(join(dir, 'index.md'), cwd, basename(dir))];
+    return translationSources(dir, names, cwd);
   }
   const sources: ReleaseSource[] = [];
   for (const entry of entries) {
@@ -65,12 +64,27 @@ async function walk(dir: string, cwd: string, isTop: boolean): Promise<ReleaseSo
   return sources;
 }
 
+/** The translations among a folder's file names (`en.md`, `fr.md`), each `<folder>-<lang>`. */
+export function translationSources(
+  dir: string,
+  names: Iterable<string>,
+  cwd: string,
+): ReleaseSource[] {
+  return [...names]
+    .filter((name) => LANG_FILE.test(name))
+    .map((name) => ({
+      ...sourceFor(join(dir, name), cwd, `${basename(dir)}-${basename(name, '.md')}`),
+      translationFolder: dir,
+    }));
+}
+
 /** A file named explicitly: `index.md` or `<lang>.md` take their folder's name. */
-function slugForFile(file: string): string {
+function fileSource(file: string, cwd: string): ReleaseSource {
   const name = basename(file, extname(file));
   const folder = basename(dirname(file));
-  if (name === 'index') return folder;
-  return LANG_FILE.test(basename(file)) ? `${folder}-${name}` : name;
+  if (name === 'index') return sourceFor(file, cwd, folder);
+  if (!LANG_FILE.test(basename(file))) return sourceFor(file, cwd, name);
+  return { ...sourceFor(file, cwd, `${folder}-${name}`), translationFolder: dirname(file) };
 }
 
 function sourceFor(sourceFile: string, cwd: string, slug: string): ReleaseSource {

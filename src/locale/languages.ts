@@ -1,0 +1,49 @@
+/**
+ * A language's own name and writing direction, from CLDR through Intl, for any BCP 47 tag:
+ * a language switcher and the newsroom name each language as its readers do.
+ */
+
+/** Scripts written right to left (Unicode scripts of CLDR's likely subtags). */
+const RTL_SCRIPTS = new Set([
+  'Adlm',
+  'Arab',
+  'Hebr',
+  'Mand',
+  'Nkoo',
+  'Rohg',
+  'Samr',
+  'Syrc',
+  'Thaa',
+  'Yezi',
+]);
+
+/** `rtl` for Arabic, Hebrew, Persian, Urdu… (also `ar-Latn`: `ltr`), else `ltr`. */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  const script = likelyScript(lang);
+  return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+}
+
+function likelyScript(lang: string): string | undefined {
+  try {
+    return new Intl.Locale(lang).maximize().script;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The language's name in that language, capitalised as a menu item: `fr` → "Français",
+ * `ar` → "العربية", `zh` → "中文", `fr-BE` → "Français (Belgique)". The tag itself when
+ * CLDR has no name for it.
+ */
+export function nativeLanguageName(lang: string): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' }).of(lang);
+  } catch {
+    name = undefined;
+  }
+  if (!name) return lang;
+  const first = String.fromCodePoint(name.codePointAt(0) ?? 0);
+  return first.toLocaleUpperCase(lang) + name.slice(first.length);
+}

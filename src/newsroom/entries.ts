@@ -1,6 +1,6 @@
 import { formatBytes } from '../assets/prepare.js';
 import { newsroomEmbargo } from '../html/embargo-label.js';
-import { fillLabel, formatDate, primaryLanguage } from '../locale/i18n.js';
+import { fillLabel, formatDate, labelsFor, primaryLanguage } from '../locale/i18n.js';
 import { nativeLanguageName, textDirection } from '../locale/languages.js';
 import type { NewsroomLabels } from '../locale/newsroom-labels.js';
 import type { KitSummary } from './kit-summary.js';
@@ -105,5 +105,15 @@ function calendarDate(text: string, lang: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (!match) return text;
   const instant = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  // A language presskit has no press style for still gets its date in its own words.
+  if (labelsFor(lang).lang !== primaryLanguage(lang)) return intlDate(instant, lang);
   return formatDate({ text: match[0], instant, hasTime: false, offsetMinutes: 0 }, lang);
+}
+
+function intlDate(instant: Date, lang: string): string {
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(instant);
+  } catch {
+    return instant.toISOString().slice(0, 10);
+  }
 }

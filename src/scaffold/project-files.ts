@@ -32,9 +32,10 @@ contacts:
     email: press@example.org
     # phone: +32 2 555 01 00
 
-# The project's language (BCP 47: fr, en, es, fr-BE). Each release names its own with
-# lang:, which presskit new --lang writes.
-# lang: ${lang}
+# The project's language (BCP 47: fr, en, es, fr-BE): the newsroom's, and the original of
+# a release written in several (releases/<name>/en.md, fr.md…). Each release names its
+# own with lang:, which presskit new --lang writes.
+lang: ${lang}
 
 # The project's time zone: today's date for presskit new, and the zone a release's times
 # are shown in when it names none.

@@ -112,6 +112,7 @@ describe('presskit init', () => {
     expect(result.code, result.stderr).toBe(0);
     const config = parse(await readFile(join(root, 'presskit.config.yaml'), 'utf8'));
     expect(config.organization.name).toBe('OIM Belgique');
+    expect(config.lang).toBe('fr');
     expect(config.contacts).toEqual([
       { organization: 'Service de presse, OIM Belgique', email: 'press@example.org' },
     ]);
@@ -126,7 +127,7 @@ describe('presskit init', () => {
     expect(german.stderr).toContain(
       'note: no example text in de: the example release is in English',
     );
-    expect(await readFile(join(root, 'de/presskit.config.yaml'), 'utf8')).toMatch(/^# lang: de$/m);
+    expect(await readFile(join(root, 'de/presskit.config.yaml'), 'utf8')).toMatch(/^lang: de$/m);
   });
 
   it('refuses a bad flag before writing anything', async () => {

@@ -178,6 +178,13 @@ describe.each([
     expect(accord).not.toContain(ACCORD['fr']?.title);
   });
 
+  it('is grouped alike by presskit index, from the kits alone (as after CI shards)', async () => {
+    const built = await readFile(join(root, out, 'index.html'), 'utf8');
+    const indexed = await runCli(['index', join(root, out)], { cwd: root });
+    expect(indexed.code, indexed.stderr).toBe(0);
+    expect(await readFile(join(root, out, 'index.html'), 'utf8')).toBe(built);
+  });
+
   it('passes html-validate: every kit page and the newsroom', async () => {
     const files = [...LANGS.map((lang) => kitPage(join(root, out), lang)), 'index.html'];
     for (const file of files) {

@@ -3,13 +3,15 @@ import { contactCards, releaseVcards } from '../contacts/cards.js';
 import { renderPageMarkup } from '../html/page.js';
 import type { Theme } from '../html/templates.js';
 import { loadTheme } from '../html/templates.js';
-import { loadConfig } from '../project/config.js';
+import { loadConfig, projectLang } from '../project/config.js';
+import { readTranslationSets } from '../release/translations.js';
 import type { Problem } from '../errors.js';
 import {
   formatProblem,
   internalErrorDetail,
   internalErrorProblem,
   isPresskitError,
+  PresskitError,
 } from '../errors.js';
 import type { PreparedRelease } from './prepare-release.js';
 import { boilerplateContext, prepareLoaded } from './prepare-release.js';
@@ -63,6 +65,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   // undefined variable may depend on it); the default theme is presskit's, tested with it.
   const theme = settings.templateDir ? loadTheme(settings.templateDir) : undefined;
   const themeProblems = theme ? await theme.parseAll() : [];
+  const translations = await readTranslationSets(
+    sources,
+    config.defaults,
+    projectLang(config),
+    root,
+  );
   const releases = await mapPool(sources, 8, async (source): Promise<CheckedRelease> => {
     try {
       const raw = await loadRelease(source.sourceFile, source.displayPath);
@@ -70,6 +78,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
       if (!options.drafts && isDraft(raw.frontmatter.data)) {
         return { source: source.displayPath, problems: [], draft: true };
       }
+      const languageProblem = translations.problems.get(source.sourceFile);
+      if (languageProblem) throw new PresskitError('E_SCHEMA', languageProblem);
       const prepared = await prepareLoaded(raw, source, settings, config.defaults);
       const problems = checkRendering(prepared, settings.vcardVersion);
       if (theme && themeProblems.length === 0 && problems.length === 0)

@@ -16,6 +16,7 @@ import { discoverReleases } from '../release/discover.js';
 import { themeDirs } from '../html/theme-dirs.js';
 import type { KitSummary } from '../newsroom/kit-summary.js';
 import type { ProjectSettings, TranslationSet } from '../types.js';
+import type { TranslationSets } from '../release/translations.js';
 import { readTranslationSets } from '../release/translations.js';
 import { projectDigest, releaseFingerprint } from '../incremental/fingerprint.js';
 import type { LazyBrowser } from '../pdf/lazy-browser.js';
@@ -57,7 +58,7 @@ interface BuildContext {
   /** Files of the output folder presskit wrote, by slug, as the saved states record them. */
   written: Map<string, Set<string>>;
   /** The languages of each release published in several, by source file. */
-  translations: Map<string, TranslationSet>;
+  translations: TranslationSets;
   notice: (message: string) => void;
   /** The build's time: embargoes later than it hold. */
   now: Date;
@@ -142,7 +143,7 @@ async function buildLocked(
     saved: options.force ? new Map() : states,
     written: writtenBySlug(states),
     // From every release found, not only this shard's: each kit links all its languages.
-    translations: await readTranslationSets(run.all, config.defaults, projectLang(config)),
+    translations: await readTranslationSets(run.all, config.defaults, projectLang(config), root),
     notice: run.notice,
   };
   // A first build is sure to print: start the browser now, while releases are read and
@@ -188,7 +189,7 @@ async function buildLocked(
     ) {
       const { writeNewsroom } = await import('../newsroom/index-page.js');
       try {
-        const known = summaries(releases, groupsBySource(sources, context.translations));
+        const known = summaries(releases, groupsBySource(sources, context.translations.sets));
         await writeNewsroom({
           root,
           outDir,
@@ -236,6 +237,9 @@ async function buildOne(
     timings: { totalMs: 0 },
   };
   try {
+    // Before the kept check: the file may be unchanged, and its sibling new.
+    const languageProblem = context.translations.problems.get(source.sourceFile);
+    if (languageProblem) throw new PresskitError('E_SCHEMA', languageProblem);
     // An unchanged release is told here or not at all: the same files give the same
     // fingerprint, whether hashed from the saved paths or from the release read again.
     const kept = await keptRelease(source, context);
@@ -251,7 +255,7 @@ async function buildOne(
       return report;
     }
     context.read.set(source.sourceFile, { status: 'failed' });
-    const translations = context.translations.get(source.sourceFile);
+    const translations = context.translations.sets.get(source.sourceFile);
     const prepared = {
       ...(await prepareLoaded(raw, source, context.settings, context.defaults)),
       ...(translations ? { translations } : {}),
@@ -364,7 +368,7 @@ async function keptRelease(
  * added, or a sibling's new slug, changes the links of every kit of the set.
  */
 function kitDigest(source: ReleaseSource, context: BuildContext): string {
-  const set = context.translations.get(source.sourceFile);
+  const set = context.translations.sets.get(source.sourceFile);
   if (!set) return context.projectDigest;
   return createHash('sha256')
     .update(context.projectDigest)

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { primaryLanguage } from '../locale/i18n.js';
+import type { Problem } from '../errors.js';
 import type { ReleaseSource } from './discover.js';
 import { translationSources } from './discover.js';
 import { loadRelease } from './load.js';
@@ -11,60 +12,91 @@ import { validateRelease } from './schema.js';
  * The translation set of every source that belongs to one (by source file). Every file of
  * a source's folder is read, named on the command line or not, built in this shard or
  * another: each kit must link all its siblings, and every run must see the same set.
- * A file that is not a valid release is left out (its own build reports it), as is a
- * second file in a language already there; a folder left with one language is no set.
+ * A file that is not a valid release is left out (its own build reports it); a second
+ * file in a language already there is left out too, and is that file's problem (its page
+ * and its sibling's would claim one language). A folder left with one language is no set.
  */
 export async function readTranslationSets(
   sources: readonly ReleaseSource[],
   defaults: ReleaseDefaults,
   projectLang: string,
-): Promise<Map<string, TranslationSet>> {
-  const folders = new Map<string, Promise<FolderSet | undefined>>();
-  const sets = new Map<string, TranslationSet>();
+  /** The project folder, which messages' paths are relative to (as discovery's are). */
+  root: string,
+): Promise<TranslationSets> {
+  const folders = new Map<string, Promise<FolderSet>>();
+  const result: TranslationSets = { sets: new Map(), problems: new Map() };
   for (const source of sources) {
     const folder = source.translationFolder;
     if (folder === undefined) continue;
     let set = folders.get(folder);
     if (!set) {
-      set = readSet(folder, defaults, projectLang);
+      set = readSet(folder, defaults, projectLang, root);
       folders.set(folder, set);
     }
     const found = await set;
-    if (found?.members.some((member) => member.sourceFile === source.sourceFile))
-      sets.set(source.sourceFile, { original: found.original, members: found.members.map(bare) });
+    const problem = found.problems.get(source.sourceFile);
+    if (problem) result.problems.set(source.sourceFile, problem);
+    if (found.original && found.members.some((member) => member.sourceFile === source.sourceFile))
+      result.sets.set(source.sourceFile, {
+        original: found.original,
+        members: found.members.map(bare),
+      });
   }
-  return sets;
+  return result;
+}
+
+export interface TranslationSets {
+  /** By source file. */
+  sets: Map<string, TranslationSet>;
+  /** A translation in a language another file of its folder already has, by source file. */
+  problems: Map<string, Problem>;
 }
 
 interface Member extends Translation {
   sourceFile: string;
+  displayPath: string;
+  langLine: number | undefined;
 }
 
 interface FolderSet {
-  original: string;
+  /** Undefined when fewer than two languages are there. */
+  original?: string;
   members: Member[];
+  problems: Map<string, Problem>;
 }
 
 async function readSet(
   folder: string,
   defaults: ReleaseDefaults,
   projectLang: string,
-): Promise<FolderSet | undefined> {
+  root: string,
+): Promise<FolderSet> {
   const names = await readdir(folder).catch(() => []);
-  const files = translationSources(folder, names.sort(), process.cwd());
+  const files = translationSources(folder, names.sort(), root);
   const members: Member[] = [];
+  const problems = new Map<string, Problem>();
   for (const file of files) {
     const member = await readMember(file, defaults);
-    if (member && !members.some((other) => sameLanguage(other.lang, member.lang)))
+    if (!member) continue;
+    const same = members.find((other) => sameLanguage(other.lang, member.lang));
+    if (!same) {
       members.push(member);
+      continue;
+    }
+    problems.set(member.sourceFile, {
+      file: file.displayPath,
+      field: 'lang',
+      ...(member.langLine ? { line: member.langLine } : {}),
+      message: `${member.lang} is also the language of ${same.displayPath}: a release has one file per language (is this one in another?)`,
+    });
   }
-  if (members.length < 2) return undefined;
+  if (members.length < 2) return { members, problems };
   members.sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0));
   const original =
     members.find((member) => sameLanguage(member.lang, projectLang)) ??
     members.find((member) => primaryLanguage(member.lang) === primaryLanguage(projectLang)) ??
     members[0];
-  return original && { original: original.slug, members };
+  return { ...(original ? { original: original.slug } : {}), members, problems };
 }
 
 async function readMember(
@@ -74,7 +106,13 @@ async function readMember(
   try {
     const raw = await loadRelease(source.sourceFile, source.displayPath);
     const release = validateRelease(raw, source.slugFromPath, defaults);
-    return { slug: release.slug, lang: release.lang, sourceFile: source.sourceFile };
+    return {
+      slug: release.slug,
+      lang: release.lang,
+      sourceFile: source.sourceFile,
+      displayPath: source.displayPath,
+      langLine: release.lineOf(['lang']),
+    };
   } catch {
     return undefined;
   }

@@ -280,6 +280,34 @@ describe('the newsroom in the project language (config lang)', () => {
   });
 });
 
+describe('two translations in one language', () => {
+  it('fail the second, in build and check alike, naming its lang line and the first', async () => {
+    const files = projectFiles('');
+    const project = await makeProject({
+      'releases/accord/en.md': files['releases/accord/en.md'] ?? '',
+      'releases/accord/fr.md': files['releases/accord/fr.md'] ?? '',
+      // A copy of fr.md, its language not yet changed.
+      'releases/accord/it.md': files['releases/accord/fr.md'] ?? '',
+    });
+    try {
+      const line =
+        'releases/accord/it.md:3: lang: fr is also the language of releases/accord/fr.md';
+      const checked = await runCli(['check'], { cwd: project });
+      expect(checked.code).toBe(1);
+      expect(checked.stdout + checked.stderr).toContain(line);
+      const built = await runCli(['build'], { cwd: project });
+      expect(built.code).toBe(1);
+      expect(built.stderr).toContain(line);
+      expect(existsSync(join(project, 'dist/accord-it'))).toBe(false);
+      const fr = await readFile(join(project, 'dist/accord-fr/index.html'), 'utf8');
+      expect(fr).toContain('hreflang="en"');
+      expect(fr).not.toContain('accord-it');
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('a translation added later', () => {
   it('rebuilds the kits of its siblings, which then link it', async () => {
     const files = projectFiles('');

@@ -35,6 +35,7 @@ export interface NewsroomOptions {
 
 export interface NewsroomReport {
   file: string;
+  /** Entries listed: a release in several languages counts once. */
   releases: number;
 }
 
@@ -131,6 +132,7 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
   }
   const labels = newsroomLabels(projectLang(config));
   const organization = config.defaults.organization?.name;
+  const listed = newsroomEntries(kits, projectLang(config), labels);
 
   const file = join(outDir, 'index.html');
   await assertNewsroomReplaceable(outDir, file);
@@ -147,7 +149,7 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
       generator: GENERATOR,
       fontCss: FONT_FACES_PLACEHOLDER,
       css: await theme.file('style.css'),
-      releases: newsroomEntries(kits, projectLang(config), labels),
+      releases: listed,
     }),
   );
   // Written beside the kits' staging, never in the published folder itself: a full disk
@@ -163,7 +165,8 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
     await rm(temporary, { force: true });
     throw asWriteError(error, file);
   }
-  return { file, releases: kits.length };
+  // A release in several languages is one entry, and one release.
+  return { file, releases: listed.length };
 }
 
 /**

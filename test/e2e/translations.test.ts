@@ -182,6 +182,7 @@ describe.each([
     const built = await readFile(join(root, out, 'index.html'), 'utf8');
     const indexed = await runCli(['index', join(root, out)], { cwd: root });
     expect(indexed.code, indexed.stderr).toBe(0);
+    expect(indexed.stderr).toContain('2 release(s) listed');
     expect(await readFile(join(root, out, 'index.html'), 'utf8')).toBe(built);
   });
 

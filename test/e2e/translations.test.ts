@@ -200,6 +200,17 @@ describe.each([
   });
 });
 
+describe('a release in several languages, built again', () => {
+  it('gives the same bytes: every zip and the newsroom', async () => {
+    const again = await runCli(['build', '-o', join(root, 'again')], { cwd: root });
+    expect(again.code, again.stderr).toBe(0);
+    for (const file of [...LANGS.map((lang) => `accord-${lang}.zip`), 'single.zip', 'index.html'])
+      expect(await readFile(join(root, 'again', file)), file).toEqual(
+        await readFile(join(root, 'dist', file)),
+      );
+  }, 60_000);
+});
+
 describe('a release in several languages, in Chromium', () => {
   const axeOf = async (file: string, width: number): Promise<string[]> => {
     const page: Page = await openFile(browser, file, { width, bypassCsp: true });

@@ -32,7 +32,7 @@ const ENGLISH: NewsroomLabels = {
   webPage: 'Web page',
   pdf: 'PDF',
   pressKit: 'Press kit (zip, {size})',
-  otherLanguages: 'Also in',
+  otherLanguages: 'Other languages',
   languages: 'Languages',
 };
 
@@ -48,7 +48,7 @@ const TABLES: Readonly<Record<string, NewsroomLabels>> = {
     webPage: 'Page web',
     pdf: 'PDF',
     pressKit: 'Dossier de presse (zip, {size})',
-    otherLanguages: 'Aussi en',
+    otherLanguages: 'Autres langues',
     languages: 'Langues',
   },
   es: {
@@ -59,7 +59,7 @@ const TABLES: Readonly<Record<string, NewsroomLabels>> = {
     webPage: 'Página web',
     pdf: 'PDF',
     pressKit: 'Dosier de prensa (zip, {size})',
-    otherLanguages: 'También en',
+    otherLanguages: 'Otros idiomas',
     languages: 'Idiomas',
   },
   ar: {
@@ -70,7 +70,7 @@ const TABLES: Readonly<Record<string, NewsroomLabels>> = {
     webPage: 'صفحة الويب',
     pdf: 'PDF',
     pressKit: 'الملف الصحفي (zip، {size})',
-    otherLanguages: 'متوفر أيضاً بـ',
+    otherLanguages: 'لغات أخرى',
     languages: 'اللغات',
   },
   zh: {
@@ -92,7 +92,7 @@ const TABLES: Readonly<Record<string, NewsroomLabels>> = {
     webPage: 'Веб-страница',
     pdf: 'PDF',
     pressKit: 'Пресс-кит (zip, {size})',
-    otherLanguages: 'Также на языках',
+    otherLanguages: 'Другие языки',
     languages: 'Языки',
   },
   de: {
@@ -103,7 +103,7 @@ const TABLES: Readonly<Record<string, NewsroomLabels>> = {
     webPage: 'Webseite',
     pdf: 'PDF',
     pressKit: 'Pressemappe (ZIP, {size})',
-    otherLanguages: 'Auch auf',
+    otherLanguages: 'Weitere Sprachen',
     languages: 'Sprachen',
   },
   pt: {
@@ -114,7 +114,7 @@ const TABLES: Readonly<Record<string, NewsroomLabels>> = {
     webPage: 'Página web',
     pdf: 'PDF',
     pressKit: 'Kit de imprensa (zip, {size})',
-    otherLanguages: 'Também em',
+    otherLanguages: 'Outros idiomas',
     languages: 'Idiomas',
   },
 };

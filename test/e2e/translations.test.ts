@@ -249,7 +249,7 @@ describe('the newsroom in the project language (config lang)', () => {
     expect(html).toContain('<h1>Communiqués de presse</h1>');
     expect(html).toContain('>Page web<');
     expect(html).toMatch(/>Dossier de presse \(zip, [\d.,]+\s?KB\)</);
-    expect(html).toContain('<p>Aussi en</p>');
+    expect(html).toContain('<p>Autres langues</p>');
     const entries = html.split('<li class="newsroom-item"').slice(1);
     expect(entries).toHaveLength(3);
     const [arabic, single, accord] = [

@@ -90,6 +90,10 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
         title: release.title,
         description: release.summary,
         locale: ogLocale(release.lang),
+        // The other languages a reader of the shared link may be offered.
+        alternateLocales: (input.translations?.members ?? [])
+          .filter((member) => member.slug !== release.slug)
+          .map((member) => ogLocale(member.lang)),
         siteName: release.organization?.name,
         published: release.date.text,
         image: images[0] && absolute(images[0]),

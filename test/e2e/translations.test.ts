@@ -69,6 +69,7 @@ interface Links {
   alternates: { hreflang: string; href: string }[];
   switcher: { lang: string; dir: string; text: string; href: string | null; current: boolean }[];
   jsonLd: string[];
+  ogAlternates: string[];
 }
 
 async function linksOf(file: string): Promise<Links> {
@@ -89,6 +90,9 @@ async function linksOf(file: string): Promise<Links> {
       })),
       jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map(
         (script) => script.textContent ?? '',
+      ),
+      ogAlternates: [...document.querySelectorAll('meta[property="og:locale:alternate"]')].map(
+        (meta) => meta.getAttribute('content') ?? '',
       ),
     }));
   } finally {
@@ -131,6 +135,16 @@ describe.each([
       const other = await readFile(file, 'utf8');
       const expected = link.hreflang === 'x-default' ? 'en' : link.hreflang;
       expect(other).toContain(`<html lang="${expected}"`);
+    }
+    // Open Graph names the other languages when there is a base URL (and so Open Graph).
+    if (out === 'dist') expect(links.ogAlternates).toEqual([]);
+    else {
+      const others = { ar: 'ar_EG', en: 'en_US', es: 'es_ES', fr: 'fr_FR' };
+      expect(links.ogAlternates).toEqual(
+        Object.entries(others)
+          .filter(([other]) => other !== lang)
+          .map(([, locale]) => locale),
+      );
     }
     // The switcher: each language in its own name, marked with its language, this one current.
     expect(links.switcher.map((item) => [item.lang, item.dir, item.text])).toEqual([

@@ -66,5 +66,7 @@ export function renderText(
   }
   blocks.push(labels.endMark);
   // Input checks refuse controls; should one slip through, `cat` must still not obey it.
-  return printableLines(`${blocks.map((block) => wrap(block, TEXT_WIDTH)).join('\n\n')}\n`);
+  return printableLines(
+    `${blocks.map((block) => wrap(block, TEXT_WIDTH, release.lang)).join('\n\n')}\n`,
+  );
 }

@@ -8,15 +8,29 @@ import stringWidth from 'string-width';
  * are display columns (a CJK character takes two, a combining mark none). A piece wider
  * than the line with no break opportunity (a long URL segment) is cut between characters,
  * so that no line is ever wider than `width`.
+ *
+ * Characters of ambiguous width (“ ” ‘ ’ … — ° and Greek or Cyrillic letters) are one
+ * column, as Western fonts draw them, or two in Chinese, Japanese and Korean text, whose
+ * fonts draw them full width (UAX #11: the language decides).
  */
-export function wrap(block: string, width: number): string {
+export function wrap(block: string, width: number, lang = ''): string {
+  const measure = widthFor(lang);
   return block
     .split('\n')
-    .map((line) => wrapLine(line, width).join('\n'))
+    .map((line) => wrapLine(line, width, measure).join('\n'))
     .join('\n');
 }
 
-function wrapLine(text: string, width: number): string[] {
+type Measure = (text: string) => number;
+
+function widthFor(lang: string): Measure {
+  const ambiguousIsNarrow = !/^(zh|ja|ko)(-|$)/i.test(lang);
+  return (text) => stringWidth(text, { ambiguousIsNarrow });
+}
+
+function wrapLine(text: string, width: number, measure: Measure): string[] {
+  /** Width of a line as printed: the spaces that end it are not shown. */
+  const columns = (line: string): number => measure(line.trimEnd());
   const line = text.replace(/[ \t]+/g, ' ').trim();
   const lines: string[] = [];
   let current = '';
@@ -29,7 +43,7 @@ function wrapLine(text: string, width: number): string[] {
     if (current !== '') lines.push(current.trimEnd());
     current = piece;
     while (columns(current) > width) {
-      const [head, rest] = cutAt(current, width);
+      const [head, rest] = cutAt(current, width, measure);
       lines.push(head);
       current = rest;
     }
@@ -49,20 +63,15 @@ function* breakPieces(text: string): Generator<string> {
   if (start < text.length) yield text.slice(start);
 }
 
-/** Width of a line as printed: the spaces that end it are not shown. */
-function columns(text: string): number {
-  return stringWidth(text.trimEnd());
-}
-
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** The longest head of `text` that fits in `width` (whole characters), and the rest. */
-function cutAt(text: string, width: number): [string, string] {
+function cutAt(text: string, width: number, measure: Measure): [string, string] {
   let head = '';
   for (const { segment } of graphemes.segment(text)) {
     const longer = head + segment;
     // At least one character per line, whatever its width, so the loop always ends.
-    if (head !== '' && stringWidth(longer) > width) break;
+    if (head !== '' && measure(longer) > width) break;
     head = longer;
   }
   return [head, text.slice(head.length)];

@@ -225,6 +225,23 @@ describe('a release in several languages, built again', () => {
   }, 60_000);
 });
 
+describe('a release in several languages, built in CI shards', () => {
+  it('links every language from each shard, as one build does, and indexes them as one', async () => {
+    for (const shard of ['1/2', '2/2']) {
+      const part = await runCli(['build', '-o', join(root, 'shards'), '--shard', shard], {
+        cwd: root,
+      });
+      expect(part.code, part.stderr).toBe(0);
+    }
+    const indexed = await runCli(['index', join(root, 'shards')], { cwd: root });
+    expect(indexed.stderr).toContain('2 release(s) listed');
+    for (const file of [...LANGS.map((lang) => `accord-${lang}/index.html`), 'index.html'])
+      expect(await readFile(join(root, 'shards', file), 'utf8'), file).toBe(
+        await readFile(join(root, 'dist', file), 'utf8'),
+      );
+  }, 60_000);
+});
+
 describe('a release in several languages, in Chromium', () => {
   const axeOf = async (file: string, width: number): Promise<string[]> => {
     const page: Page = await openFile(browser, file, { width, bypassCsp: true });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KitLifecycle, ProjectSettings } from '../types.js';
+import type { KitLifecycle, ProjectSettings, TranslationSet } from '../types.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -29,6 +29,15 @@ export async function projectDigest(parts: {
   }
   await hashFiles(hash, files);
   return hash.digest('hex');
+}
+
+/**
+ * The project digest, and for a release in several languages its set: a translation
+ * added, or a sibling's new slug, changes the links of every kit of the set.
+ */
+export function withLanguages(project: string, set: TranslationSet | undefined): string {
+  if (!set) return project;
+  return createHash('sha256').update(project).update(JSON.stringify(set)).digest('hex');
 }
 
 /**

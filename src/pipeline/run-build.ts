@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -18,7 +17,7 @@ import type { KitSummary } from '../newsroom/kit-summary.js';
 import type { ProjectSettings, TranslationSet } from '../types.js';
 import type { TranslationSets } from '../release/translations.js';
 import { readTranslationSets } from '../release/translations.js';
-import { projectDigest, releaseFingerprint } from '../incremental/fingerprint.js';
+import { projectDigest, releaseFingerprint, withLanguages } from '../incremental/fingerprint.js';
 import type { LazyBrowser } from '../pdf/lazy-browser.js';
 import type { BuildOptions, BuildReport, ReleaseReport, RemovedKit } from './options.js';
 import { prepareLoaded } from './prepare-release.js';
@@ -363,17 +362,9 @@ async function keptRelease(
   return undefined;
 }
 
-/**
- * The project's digest, and for a release in several languages its set: a translation
- * added, or a sibling's new slug, changes the links of every kit of the set.
- */
+/** What every kit is made from, and a translation's languages. */
 function kitDigest(source: ReleaseSource, context: BuildContext): string {
-  const set = context.translations.sets.get(source.sourceFile);
-  if (!set) return context.projectDigest;
-  return createHash('sha256')
-    .update(context.projectDigest)
-    .update(JSON.stringify(set))
-    .digest('hex');
+  return withLanguages(context.projectDigest, context.translations.sets.get(source.sourceFile));
 }
 
 function unchanged(previous: ReleaseReport, source: ReleaseSource, started: number): ReleaseReport {

@@ -114,6 +114,7 @@ async function readMember(
       langLine: release.lineOf(['lang']),
     };
   } catch {
+    // Not a valid release: left out of the set, and its own build or check says why.
     return undefined;
   }
 }

@@ -13,7 +13,6 @@ import { describeFsError } from '../release/read-text.js';
 import { CONTENT_SECURITY_POLICY } from '../html/page.js';
 import { FONT_FACES_PLACEHOLDER, withFontFaces } from '../html/fonts.js';
 import { loadTheme } from '../html/templates.js';
-import { newsroomEmbargo } from '../html/embargo-label.js';
 import { lockOutput } from '../output/lock.js';
 import { RESERVED_NAMES, STAGING_DIR, STATE_DIR } from '../output/paths.js';
 import { asWriteError } from '../output/write-error.js';

@@ -9,6 +9,8 @@ const kit = (slug: string, lang: string, date: string, group = slug): KitSummary
   date,
   lang,
   kind: 'Press release',
+  lifecycle: 'published',
+  publiclyListable: true,
   zipBytes: 2048,
   zipSha256: 'a'.repeat(64),
   hasPdf: true,

@@ -10,7 +10,7 @@ export function selectShard(
   sources: ReleaseSource[],
   shard: { index: number; count: number },
 ): ReleaseSource[] {
-  return sources.filter((source) => shardOf(source.displayPath, shard.count) === shard.index);
+  return sources.filter((source) => shardOf(source.projectPath, shard.count) === shard.index);
 }
 
 export function shardOf(path: string, count: number): number {

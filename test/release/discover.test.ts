@@ -61,6 +61,41 @@ describe('discoverReleases', () => {
     expect(found.map((s) => s.slugFromPath)).toEqual(['oim', 'sommet-fr', 'ete-2016']);
   });
 
+  it('takes a file for a translation only when its name is a known language tag', async () => {
+    const root = await tempDir();
+    await writeTree(root, {
+      'releases/oim-belgique-accord-cadre.md': RELEASE,
+      'releases/2026/new-office.md': RELEASE,
+      'releases/2026/cop.md': RELEASE,
+      'releases/alone/new-office.md': RELEASE,
+      'releases/summit/zh-Hant-TW.md': RELEASE,
+      'releases/summit/es-419.md': RELEASE,
+    });
+    const found = await discoverReleases(['releases'], root);
+    expect(found.map((s) => [s.displayPath, s.slugFromPath])).toEqual([
+      ['releases/2026/cop.md', 'cop'],
+      ['releases/2026/new-office.md', 'new-office'],
+      ['releases/alone/new-office.md', 'new-office'],
+      ['releases/oim-belgique-accord-cadre.md', 'oim-belgique-accord-cadre'],
+      ['releases/summit/es-419.md', 'summit-es-419'],
+      ['releases/summit/zh-Hant-TW.md', 'summit-zh-hant-tw'],
+    ]);
+  });
+
+  it('gives a release folder or a translation folder named as the top its own name', async () => {
+    const root = await tempDir();
+    await writeTree(root, {
+      'releases/camp-visit/index.md': RELEASE,
+      'releases/summit/en.md': RELEASE,
+      'releases/summit/fr.md': RELEASE,
+    });
+    const slugs = async (path: string) =>
+      (await discoverReleases([path], root)).map((s) => s.slugFromPath);
+    expect(await slugs('releases/camp-visit')).toEqual(['camp-visit']);
+    expect(await slugs(join(root, 'releases/camp-visit/'))).toEqual(['camp-visit']);
+    expect(await slugs('releases/summit')).toEqual(['summit-en', 'summit-fr']);
+  });
+
   it('refuses a path that does not exist with E_USAGE, naming it', async () => {
     const root = await tempDir();
     const error = await rejection(() => discoverReleases(['releases/missing.md'], root));

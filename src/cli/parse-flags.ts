@@ -24,3 +24,17 @@ export function port(value: string): number {
     throw new InvalidArgumentError('must be a port number, 0 to 65535 (0: any free one)');
   return number;
 }
+
+/** `--paper`: what the config's `paper` accepts, in any case. */
+export function paperSize(value: string): 'A4' | 'Letter' {
+  if (/^a4$/i.test(value)) return 'A4';
+  if (/^letter$/i.test(value)) return 'Letter';
+  throw new InvalidArgumentError('must be A4 or Letter');
+}
+
+/** `--vcard-version`: what the config's `vcardVersion` accepts, 3, 3.0, 4 or 4.0. */
+export function vcardVersion(value: string): '3.0' | '4.0' {
+  if (/^3(\.0)?$/.test(value)) return '3.0';
+  if (/^4(\.0)?$/.test(value)) return '4.0';
+  throw new InvalidArgumentError('must be 3.0 or 4.0');
+}

@@ -8,6 +8,8 @@ import { fillLabel } from '../locale/i18n.js';
 import { textDirection } from '../locale/languages.js';
 import { newsroomLabels } from '../locale/newsroom-labels.js';
 import { newsroomEntries } from './entries.js';
+import { findProject } from '../project/find-project.js';
+import { definedOnly } from '../util/defined.js';
 import { PresskitError } from '../errors.js';
 import { describeFsError } from '../release/read-text.js';
 import { CONTENT_SECURITY_POLICY } from '../html/page.js';
@@ -21,9 +23,11 @@ import type { KitSummary } from './kit-summary.js';
 import { readKitSummary } from './kit-summary.js';
 
 export interface NewsroomOptions {
-  /** Project root, for the config's theme and output folder. Default: cwd. */
+  /** Project root, for the config's theme and output folder. Default: found as build does. */
   root?: string;
-  /** Output folder holding the kits, relative to root. Default: config `out`, else dist. */
+  /** The config file; its folder is then the root. */
+  config?: string;
+  /** Output folder holding the kits, absolute or relative to root. Default: config `out`, else dist. */
   out?: string;
   signal?: AbortSignal;
   /** Told when another build holds the folder and this waits for it. */
@@ -47,8 +51,9 @@ const NEWSROOM_RECORD = '_newsroom.json';
  * is an error, not an empty newsroom (a wrong path in CI must not pass).
  */
 export async function writeNewsroomIndex(options: NewsroomOptions = {}): Promise<NewsroomReport> {
-  const root = resolve(options.root ?? process.cwd());
-  const config = await loadConfig(root);
+  const place = findProject(definedOnly({ root: options.root, config: options.config }));
+  const root = place.root;
+  const config = await loadConfig(root, place.configFile);
   const out = options.out ?? config.out ?? 'dist';
   const outDir = resolve(root, out);
   const display = relative(process.cwd(), outDir) || outDir;

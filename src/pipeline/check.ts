@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { contactCards, releaseVcards } from '../contacts/cards.js';
 import { renderPageMarkup } from '../html/page.js';
 import type { Theme } from '../html/templates.js';
 import { loadTheme } from '../html/templates.js';
-import { loadConfig, projectLang } from '../project/config.js';
+import { projectLang } from '../project/config.js';
 import { readTranslationSets } from '../release/translations.js';
 import type { Problem } from '../errors.js';
 import {
@@ -18,15 +17,14 @@ import { boilerplateContext, prepareLoaded } from './prepare-release.js';
 import { loadRelease } from '../release/load.js';
 import { isDraft } from '../release/lifecycle.js';
 import { resolveSettings } from '../project/settings.js';
-import { discoverReleases } from '../release/discover.js';
 import { renderMarkdown } from '../markdown/render.js';
 import type { ProjectSettings, VcardVersion } from '../types.js';
 import { GENERATOR } from '../version.js';
 import { mapPool } from '../util/pool.js';
+import type { ProjectOptions } from './project.js';
+import { findSources, openProject } from './project.js';
 
-export interface CheckOptions {
-  root?: string;
-  paths?: string[];
+export interface CheckOptions extends ProjectOptions {
   vcardVersion?: VcardVersion;
   /** Check releases with `status: draft` too; without, they are left out as build leaves them. */
   drafts?: boolean;
@@ -56,10 +54,9 @@ export interface CheckReport {
  * slugs — without rendering anything or writing a byte.
  */
 export async function check(options: CheckOptions = {}): Promise<CheckReport> {
-  const root = resolve(options.root ?? process.cwd());
-  const config = await loadConfig(root);
+  const { root, config } = await openProject(options);
   const settings = resolveSettings(root, config, options);
-  const sources = await discoverReleases(options.paths ?? ['releases'], root);
+  const sources = await findSources(root, options, config.file);
   const slugs = new Map<string, string>();
   // A project's own theme is parsed once, then rendered with each release's data (an
   // undefined variable may depend on it); the default theme is presskit's, tested with it.

@@ -5,14 +5,17 @@ export type { FileReport, ReleaseReport, RemovedKit } from '../reports.js';
 import type { RemovedKit } from '../reports.js';
 import type { BrowserSession } from '../pdf/browser-session.js';
 import type { PaperSize, VcardVersion } from '../types.js';
+import type { ProjectOptions } from './project.js';
 
-/** Options of `build()`; every member is optional. Flags win over the config file. */
-export interface BuildOptions {
-  /** Project root: config is read here and nothing outside it is read. Default: cwd. */
-  root?: string;
-  /** Release files or folders, relative to root. Default: `releases`. */
-  paths?: string[];
-  /** Output folder, relative to root. Default: config `out`, else `dist`. */
+/**
+ * Options of `build()`; every member is optional. Flags win over the config file.
+ * `root`: the project root, where the config is read and nothing outside which is read;
+ * default: the folder of the first `presskit.config.yaml` found from cwd upward, else cwd.
+ * `config`: the config file (its folder is then the root). `paths`: release files or
+ * folders, absolute or relative to the root; default `releases`.
+ */
+export interface BuildOptions extends ProjectOptions {
+  /** Output folder, absolute or relative to root. Default: config `out`, else `dist`. */
   out?: string;
   /** Chromium or Chrome executable. */
   browser?: string;

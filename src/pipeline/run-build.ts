@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { reproducibleMtime } from '../bundle/mtime.js';
-import { loadConfig, projectLang } from '../project/config.js';
+import type { ProjectConfig } from '../project/config.js';
+import { projectLang } from '../project/config.js';
 import type { Problem } from '../errors.js';
 import {
   internalErrorDetail,
@@ -11,7 +12,6 @@ import {
   PresskitError,
 } from '../errors.js';
 import type { ReleaseSource } from '../release/discover.js';
-import { discoverReleases } from '../release/discover.js';
 import { themeDirs } from '../html/theme-dirs.js';
 import type { KitSummary } from '../newsroom/kit-summary.js';
 import type { ProjectSettings, TranslationSet } from '../types.js';
@@ -27,6 +27,7 @@ import { parseReleaseDate } from '../release/dates.js';
 import { listing } from '../newsroom/kit-summary.js';
 import type { ReadRelease } from '../incremental/stale-kits.js';
 import { removeKit, staleKits } from '../incremental/stale-kits.js';
+import { DEFAULT_PATHS, findSources, openProject } from './project.js';
 import { resolveOutDir, resolveSettings } from '../project/settings.js';
 import { selectShard } from './shard.js';
 import { keptReport } from '../incremental/kept-release.js';
@@ -72,15 +73,14 @@ export async function runBuild(
   browser: LazyBrowser,
 ): Promise<BuildReport> {
   const started = performance.now();
-  const root = resolve(options.root ?? process.cwd());
   const env = options.env ?? process.env;
-  const config = await loadConfig(root);
+  const { root, config } = await openProject(options);
   const settings = resolveSettings(root, config, options);
   await refuseBrokenTheme(settings);
   const outDir = resolveOutDir(root, config, options);
   const outDisplay = relative(process.cwd(), outDir) || outDir;
-  const paths = options.paths ?? ['releases'];
-  const all = await discoverReleases(paths, root);
+  const paths = options.paths && options.paths.length > 0 ? options.paths : DEFAULT_PATHS;
+  const all = await findSources(root, options, config.file);
   await assertOutputClear(
     outDir,
     outDisplay,
@@ -105,7 +105,7 @@ export async function runBuild(
 interface Run {
   root: string;
   env: NodeJS.ProcessEnv;
-  config: Awaited<ReturnType<typeof loadConfig>>;
+  config: ProjectConfig;
   settings: ProjectSettings;
   outDir: string;
   all: ReleaseSource[];

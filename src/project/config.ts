@@ -88,11 +88,13 @@ export function projectLang(config: ProjectConfig): string {
   return config.lang ?? 'en';
 }
 
-/** Reads `presskit.config.yaml` at the project root, if there is one. */
-export async function loadConfig(root: string): Promise<ProjectConfig> {
-  const path = CONFIG_FILES.map((name) => join(root, name)).find((candidate) =>
-    existsSync(candidate),
-  );
+/**
+ * Reads the project's config: `file` when given (`--config`), else `presskit.config.yaml` at
+ * the project root, if there is one. Its paths (`template`, `out`) are the root's.
+ */
+export async function loadConfig(root: string, file?: string): Promise<ProjectConfig> {
+  const path =
+    file ?? CONFIG_FILES.map((name) => join(root, name)).find((candidate) => existsSync(candidate));
   if (!path) return { defaults: { contacts: [] } };
   const display = relative(process.cwd(), path) || path;
   const source = parseYaml(await readText(path, display), display);

@@ -1,14 +1,16 @@
-import { Option } from 'commander';
 import { build } from '../../index.js';
 import { definedOnly } from '../../util/defined.js';
 import { printableJson } from '../../util/unsafe-text.js';
 import { buildProgress, printBuildSummary } from '../build-reporter.js';
 import type { RegisterCommand } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { positiveInt, shard } from '../parse-flags.js';
+import { paperSize, positiveInt, shard, vcardVersion } from '../parse-flags.js';
+import type { ProjectFlags } from '../project-flags.js';
+import { fromCwd, projectFlags, projectOptions } from '../project-flags.js';
 import { createOutput } from '../output.js';
 
-interface BuildFlags {
+interface BuildFlags extends ProjectFlags {
+  allowEmpty?: boolean;
   out?: string;
   browser?: string;
   concurrency?: number;
@@ -25,10 +27,10 @@ interface BuildFlags {
 }
 
 export const registerBuild: RegisterCommand = (program, { signal, setStatus, setQuiet }) => {
-  program
+  const command = program
     .command('build')
     .description('build the press kit of every release (default: releases/)')
-    .argument('[paths...]', 'release files or folders', ['releases'])
+    .argument('[paths...]', "release files or folders (default: the project's releases/)")
     .option('-o, --out <dir>', 'output folder (default: config "out", else dist)')
     .option('--browser <path>', 'Chromium or Chrome executable to print with')
     .option(
@@ -38,8 +40,8 @@ export const registerBuild: RegisterCommand = (program, { signal, setStatus, set
     )
     .option('-f, --force', 'rebuild releases whose inputs did not change')
     .option('--shard <i/n>', 'build only shard i of n (for CI matrix jobs)', shard)
-    .addOption(new Option('--paper <size>', 'paper size of the PDF').choices(['A4', 'Letter']))
-    .addOption(new Option('--vcard-version <version>', 'vCard version').choices(['3.0', '4.0']))
+    .option('--paper <size>', 'paper size of the PDF: A4 or Letter', paperSize)
+    .option('--vcard-version <version>', 'vCard version: 3.0 or 4.0', vcardVersion)
     .option(
       '--base-url <url>',
       'public URL of the output folder, for canonical and Open Graph links',
@@ -55,32 +57,33 @@ export const registerBuild: RegisterCommand = (program, { signal, setStatus, set
     )
     .option('--json', 'print a machine-readable summary on stdout')
     .option('-q, --quiet', 'print errors only')
-    .action(async (paths: string[], flags: BuildFlags) => {
-      setQuiet(Boolean(flags.quiet));
-      const output = createOutput(Boolean(flags.quiet));
-      const report = await build({
-        paths,
-        signal,
-        onProgress: buildProgress(output),
-        ...definedFlags(flags),
-      });
-      printBuildSummary(report, output);
-      if (flags.json) output.data(`${printableJson(report)}\n`);
-      setStatus(
-        report.interrupted
-          ? EXIT.interrupted
-          : report.ok
-            ? EXIT.ok
-            : report.outputRefused
-              ? EXIT.usage
-              : EXIT.failed,
-      );
+    .option('--allow-empty', 'finding no release is not an error');
+  projectFlags(command).action(async (paths: string[], flags: BuildFlags) => {
+    setQuiet(Boolean(flags.quiet));
+    const output = createOutput(Boolean(flags.quiet));
+    const report = await build({
+      ...projectOptions(flags, paths),
+      signal,
+      onProgress: buildProgress(output),
+      ...definedFlags(flags),
     });
+    printBuildSummary(report, output);
+    if (flags.json) output.data(`${printableJson(report)}\n`);
+    setStatus(
+      report.interrupted
+        ? EXIT.interrupted
+        : report.ok
+          ? EXIT.ok
+          : report.outputRefused
+            ? EXIT.usage
+            : EXIT.failed,
+    );
+  });
 };
 
 function definedFlags(flags: BuildFlags) {
   return definedOnly({
-    out: flags.out,
+    out: fromCwd(flags.out),
     browser: flags.browser,
     concurrency: flags.concurrency,
     force: flags.force,
@@ -91,5 +94,6 @@ function definedFlags(flags: BuildFlags) {
     now: flags.now,
     drafts: flags.drafts,
     includeEmbargoed: flags.includeEmbargoed,
+    allowEmpty: flags.allowEmpty,
   });
 }

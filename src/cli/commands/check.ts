@@ -4,21 +4,32 @@ import type { CheckFormat } from '../check-format.js';
 import { formatCheck } from '../check-format.js';
 import type { RegisterCommand } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import type { ProjectFlags } from '../project-flags.js';
+import { projectFlags, projectOptions } from '../project-flags.js';
 import { createOutput, printInternalErrors } from '../output.js';
 
 export const registerCheck: RegisterCommand = (program, { setStatus }) => {
-  program
+  const command = program
     .command('check')
     .description('validate releases without building them')
-    .argument('[paths...]', 'release files or folders', ['releases'])
+    .argument('[paths...]', "release files or folders (default: the project's releases/)")
     .addOption(
       new Option('--format <format>', 'problem format')
         .choices(['text', 'json', 'github'])
         .default('text'),
     )
     .option('--drafts', 'check releases with status: draft too (default: left out, as in build)')
-    .action(async (paths: string[], flags: { format: CheckFormat; drafts?: boolean }) => {
-      const report = await check({ paths, drafts: flags.drafts ?? false });
+    .option('--allow-empty', 'finding no release is not an error');
+  projectFlags(command).action(
+    async (
+      paths: string[],
+      flags: ProjectFlags & { format: CheckFormat; allowEmpty?: boolean; drafts?: boolean },
+    ) => {
+      const report = await check({
+        ...projectOptions(flags, paths),
+        ...(flags.allowEmpty ? { allowEmpty: true } : {}),
+        drafts: flags.drafts ?? false,
+      });
       process.stdout.write(formatCheck(report, flags.format));
       printInternalErrors(report.releases, createOutput(false));
       if (flags.format === 'text') {
@@ -31,5 +42,6 @@ export const registerCheck: RegisterCommand = (program, { setStatus }) => {
         );
       }
       setStatus(report.ok ? EXIT.ok : EXIT.failed);
-    });
+    },
+  );
 };

@@ -1,23 +1,29 @@
 import { writeNewsroomIndex } from '../../index.js';
 import { printable } from '../../util/unsafe-text.js';
 import type { RegisterCommand } from '../context.js';
+import type { ProjectFlags } from '../project-flags.js';
+import { fromCwd, projectFlags, projectOptions } from '../project-flags.js';
 
 export const registerIndex: RegisterCommand = (program, { signal }) => {
-  program
+  const command = program
     .command('index')
     .description('rebuild the newsroom index.html from the kits in an output folder')
     .argument('[out]', 'output folder holding the kits (default: config "out", else dist)')
     .option(
       '--include-embargoed',
       'list embargoed kits too, marked (an index for a press list, not for the public)',
-    )
-    .action(async (out: string | undefined, flags: { includeEmbargoed?: boolean }) => {
+    );
+  projectFlags(command).action(
+    async (out: string | undefined, flags: ProjectFlags & { includeEmbargoed?: boolean }) => {
+      const folder = fromCwd(out);
       const report = await writeNewsroomIndex({
-        ...(out !== undefined ? { out } : {}),
+        ...projectOptions(flags),
+        ...(folder !== undefined ? { out: folder } : {}),
         includeEmbargoed: flags.includeEmbargoed ?? false,
         signal,
         onNotice: (message) => process.stderr.write(`${printable(message)}\n`),
       });
       process.stderr.write(`${report.releases} release(s) listed in ${printable(report.file)}\n`);
-    });
+    },
+  );
 };

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { PresskitError } from '../errors.js';
+import type { ProjectConfig } from '../project/config.js';
+import { loadConfig } from '../project/config.js';
+import { findProject } from '../project/find-project.js';
+import type { ReleaseSource } from '../release/discover.js';
+import { discoverReleases } from '../release/discover.js';
+import { definedOnly } from '../util/defined.js';
+
+/** How a run names its project: every member optional (see findProject). */
+export interface ProjectOptions {
+  root?: string;
+  config?: string;
+  paths?: string[];
+  /**
+   * The working folder: the config is looked for from it upward (with neither root nor
+   * config given), and files are named relative to it in problems. Default: the search
+   * starts in process.cwd(), and files are named relative to the root.
+   */
+  cwd?: string;
+  /** Finding no release at all is fine (else it is a usage error: a wrong path in CI). */
+  allowEmpty?: boolean;
+}
+
+export const DEFAULT_PATHS = ['releases'];
+
+/** The project's root and config, wherever the run was started from. */
+export async function openProject(
+  options: ProjectOptions,
+): Promise<{ root: string; config: ProjectConfig }> {
+  const place = findProject(
+    definedOnly({
+      root: options.root,
+      config: options.config,
+      paths: options.paths,
+      cwd: options.cwd,
+    }),
+  );
+  return { root: place.root, config: await loadConfig(place.root, place.configFile) };
+}
+
+/** The releases under the paths named (default `releases/` of the root); none is an error. */
+export async function findSources(
+  root: string,
+  options: ProjectOptions,
+  configFile: string | undefined,
+): Promise<ReleaseSource[]> {
+  const paths = options.paths && options.paths.length > 0 ? options.paths : DEFAULT_PATHS;
+  if (paths === DEFAULT_PATHS && !existsSync(resolve(root, DEFAULT_PATHS[0] ?? 'releases'))) {
+    throw new PresskitError('E_USAGE', {
+      file: relative(process.cwd(), resolve(root, 'releases')) || '.',
+      message:
+        configFile === undefined
+          ? 'no releases/ folder here, and no presskit.config.yaml in this folder or above: run presskit in your project, give --root, or name the release files'
+          : `no releases/ folder beside ${relative(process.cwd(), configFile) || configFile}: create it, or name the release files`,
+    });
+  }
+  const sources = await discoverReleases(paths, {
+    root,
+    displayBase: options.cwd ?? root,
+  });
+  if (sources.length === 0 && !options.allowEmpty) {
+    throw new PresskitError('E_USAGE', {
+      file: paths.map((path) => relative(process.cwd(), resolve(root, path)) || '.').join(', '),
+      message:
+        'no release found here (a <name>.md file, or a folder of them); check the path, or pass --allow-empty if none is fine',
+    });
+  }
+  return sources;
+}

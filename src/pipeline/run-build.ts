@@ -171,7 +171,10 @@ async function buildLocked(
       }
       options.onProgress?.({ type: 'release-start', source: source.displayPath });
       const report = await buildOne(source, context, once(pastPrinting));
-      options.onProgress?.({ type: 'release-done', report, done: ++done, total: sources.length });
+      done++;
+      // No browser: the run stops with that one error, not a failed line per release.
+      if (report.errorCode === 'E_BROWSER' && browser.startFailure) return report;
+      options.onProgress?.({ type: 'release-done', report, done, total: sources.length });
       return report;
     });
     const interrupted = options.signal?.aborted ?? false;

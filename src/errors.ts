@@ -79,6 +79,24 @@ export function formatProblem(problem: Problem): string {
   return printable(`${where}: ${field}${problem.message}`);
 }
 
+/**
+ * A release's problems in the order of its file, as an editor lists them: by file (in the
+ * order first met), then by line; one without a line (the whole file) first. Stable.
+ */
+export function byLine(problems: readonly Problem[]): Problem[] {
+  const files = [...new Set(problems.map((problem) => problem.file))];
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort(
+      (a, b) =>
+        files.indexOf(a.problem.file) - files.indexOf(b.problem.file) ||
+        (a.problem.line ?? 0) - (b.problem.line ?? 0) ||
+        (a.problem.column ?? 0) - (b.problem.column ?? 0) ||
+        a.index - b.index,
+    )
+    .map(({ problem }) => problem);
+}
+
 export function isPresskitError(error: unknown): error is PresskitError {
   return error instanceof PresskitError;
 }

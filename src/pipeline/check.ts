@@ -1,4 +1,4 @@
-import { contactCards, releaseVcards } from '../contacts/cards.js';
+import { contactCards } from '../contacts/cards.js';
 import { renderPageMarkup } from '../html/page.js';
 import type { Theme } from '../html/templates.js';
 import { loadTheme } from '../html/templates.js';
@@ -6,6 +6,7 @@ import { projectLang } from '../project/config.js';
 import { readTranslationSets } from '../release/translations.js';
 import type { Problem } from '../errors.js';
 import {
+  byLine,
   formatProblem,
   internalErrorDetail,
   internalErrorProblem,
@@ -13,7 +14,7 @@ import {
   PresskitError,
 } from '../errors.js';
 import type { PreparedRelease } from './prepare-release.js';
-import { boilerplateContext, prepareLoaded } from './prepare-release.js';
+import { boilerplateContext, prepareLoaded, renderingProblems } from './prepare-release.js';
 import { loadRelease } from '../release/load.js';
 import { isDraft } from '../release/lifecycle.js';
 import { resolveSettings } from '../project/settings.js';
@@ -78,7 +79,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
       const languageProblem = translations.problems.get(source.sourceFile);
       if (languageProblem) throw new PresskitError('E_SCHEMA', languageProblem);
       const prepared = await prepareLoaded(raw, source, settings, config.defaults);
-      const problems = checkRendering(prepared, settings.vcardVersion);
+      const imageSrc = (href: string): string | undefined =>
+        prepared.assets.find((asset) => asset.href === href)?.kitPath;
+      const problems = byLine(
+        renderingProblems(prepared.release, imageSrc, settings.vcardVersion),
+      );
       if (theme && themeProblems.length === 0 && problems.length === 0)
         problems.push(...(await checkTheme(prepared, settings, theme)));
       return { source: source.displayPath, slug: prepared.release.slug, problems };
@@ -108,34 +113,6 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   return { ok: problems.length === 0, releases, theme: themeProblems, problems };
 }
 
-/**
- * The checks that happen while rendering: links, raw HTML, image alt text (body and
- * boilerplate), Markdown that overflows the stack, vCard values, cards too long for a QR code.
- */
-function checkRendering({ release, assets }: PreparedRelease, version: VcardVersion): Problem[] {
-  const problems: Problem[] = [];
-  const collect = (run: () => unknown): void => {
-    try {
-      run();
-    } catch (error) {
-      if (!isPresskitError(error)) throw error;
-      problems.push(...error.problems);
-    }
-  };
-  collect(() =>
-    renderMarkdown(release.body, {
-      file: release.displayPath,
-      firstLine: release.bodyLine,
-      lang: release.lang,
-      imageSrc: (href) => assets.find((asset) => asset.href === href)?.kitPath,
-    }),
-  );
-  const { boilerplate } = release;
-  if (boilerplate !== undefined)
-    collect(() => renderMarkdown(boilerplate, boilerplateContext(release)));
-  collect(() => releaseVcards(release, version));
-  return problems;
-}
 
 /** The page rendered by the project's theme with this release's data, as `build` renders it. */
 async function checkTheme(

@@ -1,16 +1,18 @@
 import type { PreparedAsset } from '../assets/prepare.js';
 import { prepareAssets } from '../assets/prepare.js';
 import type { ReleaseDefaults } from '../release/schema.js';
-import { validateRelease } from '../release/schema.js';
+import { examineRelease } from '../release/schema.js';
 import type { ReleaseSource } from '../release/discover.js';
 import type { RawRelease } from '../release/load.js';
 import { loadRelease } from '../release/load.js';
-import { PresskitError } from '../errors.js';
+import { releaseVcards } from '../contacts/cards.js';
+import type { ErrorCode, Problem } from '../errors.js';
+import { byLine, isPresskitError, PresskitError } from '../errors.js';
 import type { MarkdownContext } from '../markdown/render.js';
-import { imageHrefs, rawLocator } from '../markdown/render.js';
+import { imageHrefs, rawLocator, renderMarkdown } from '../markdown/render.js';
 import type { MarkdownPlace } from '../markdown/depth.js';
 import { markdownDepthProblem, withinStack } from '../markdown/depth.js';
-import type { ProjectSettings, Release, TranslationSet } from '../types.js';
+import type { ProjectSettings, Release, TranslationSet, VcardVersion } from '../types.js';
 
 /** A release read, validated and with its files checked: everything `check` verifies. */
 export interface PreparedRelease {
@@ -36,21 +38,80 @@ export async function prepareLoaded(
   settings: ProjectSettings,
   defaults: ReleaseDefaults,
 ): Promise<PreparedRelease> {
-  const release = validateRelease(raw, source.slugFromPath, defaults);
+  const examined = examineRelease(raw, source.slugFromPath, defaults);
+  const problems = [...examined.problems];
+  let code: ErrorCode | undefined = problems.length > 0 ? 'E_SCHEMA' : undefined;
+  const { release } = examined;
+  if (!release) throw new PresskitError('E_SCHEMA', problems);
+  // Each check runs whatever the ones before it found: one run names every problem.
+  const collect = async <T>(run: () => T | Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isPresskitError(error)) throw error;
+      problems.push(...error.problems);
+      code ??= error.code;
+      return undefined;
+    }
+  };
   const body = { file: release.displayPath, field: 'body', firstLine: release.bodyLine };
-  refuseTooDeep(release, body);
+  const lexable = (await collect(() => refuseTooDeep(release, body))) !== undefined;
   // Its notice page shows none of its files: a withdrawn release needs them no more.
-  if (release.status === 'withdrawn') return { release, assets: [] };
+  if (release.status === 'withdrawn' && code === undefined) return { release, assets: [] };
   const locate = rawLocator(release.body, release.bodyLine);
-  const images = withinStack(() => imageHrefs(release.body), body).map((href) => ({
-    href,
-    line: locate(href),
-  }));
-  const assets = await prepareAssets(release, images, {
-    root: settings.root,
-    maxAssetBytes: settings.maxAssetBytes,
-  });
-  return { release, assets };
+  const images = lexable
+    ? ((await collect(() =>
+        withinStack(() => imageHrefs(release.body), body).map((href) => ({
+          href,
+          line: locate(href),
+        })),
+      )) ?? [])
+    : [];
+  const assets = await collect(() =>
+    prepareAssets(release, images, { root: settings.root, maxAssetBytes: settings.maxAssetBytes }),
+  );
+  if (code === undefined && assets !== undefined) return { release, assets };
+  if (lexable) {
+    // Images whose files failed are reported above, not again as "not prepared".
+    const imageSrc = (href: string): string =>
+      assets?.find((asset) => asset.href === href)?.kitPath ?? href;
+    problems.push(...renderingProblems(release, imageSrc, settings.vcardVersion));
+  }
+  throw new PresskitError(code ?? 'E_SCHEMA', byLine(problems));
+}
+
+/**
+ * The checks that happen while rendering: links, raw HTML, image alt text (body and
+ * boilerplate), Markdown that overflows the stack, vCard values, cards too long for a QR code.
+ * `imageSrc` maps an image to its file in the kit (undefined: an image that is not there).
+ */
+export function renderingProblems(
+  release: Release,
+  imageSrc: (href: string) => string | undefined,
+  version: VcardVersion,
+): Problem[] {
+  const problems: Problem[] = [];
+  const collect = (run: () => unknown): void => {
+    try {
+      run();
+    } catch (error) {
+      if (!isPresskitError(error)) throw error;
+      problems.push(...error.problems);
+    }
+  };
+  collect(() =>
+    renderMarkdown(release.body, {
+      file: release.displayPath,
+      firstLine: release.bodyLine,
+      lang: release.lang,
+      imageSrc,
+    }),
+  );
+  const { boilerplate } = release;
+  if (boilerplate !== undefined)
+    collect(() => renderMarkdown(boilerplate, boilerplateContext(release)));
+  collect(() => releaseVcards(release, version));
+  return problems;
 }
 
 /** Where the boilerplate's Markdown is: in the release's frontmatter, or the config's. */
@@ -64,7 +125,7 @@ function boilerplatePlace(release: Release): MarkdownPlace {
 }
 
 /** Markdown nested deep enough to overflow marked's stack is refused before it is lexed. */
-function refuseTooDeep(release: Release, body: MarkdownPlace): void {
+function refuseTooDeep(release: Release, body: MarkdownPlace): true {
   const problems = [
     markdownDepthProblem(release.body, body),
     release.boilerplate === undefined
@@ -72,6 +133,7 @@ function refuseTooDeep(release: Release, body: MarkdownPlace): void {
       : markdownDepthProblem(release.boilerplate, boilerplatePlace(release)),
   ].filter((problem) => problem !== undefined);
   if (problems.length > 0) throw new PresskitError('E_MARKDOWN', problems);
+  return true;
 }
 
 /** How the boilerplate is rendered: where its problems are, and no images. */

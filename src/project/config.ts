@@ -100,7 +100,7 @@ export async function loadConfig(root: string, file?: string): Promise<ProjectCo
   const source = parseYaml(await readText(path, display), display);
   const parsed = configSchema.safeParse(source.data ?? {});
   if (!parsed.success) {
-    throw new PresskitError('E_CONFIG', zodProblems(parsed.error, display, source));
+    throw new PresskitError('E_CONFIG', zodProblems(parsed.error, display, source, configSchema));
   }
   const config = parsed.data;
   return {

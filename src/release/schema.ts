@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parsePhone } from '../contacts/phone.js';
 import type { Problem } from '../errors.js';
-import { PresskitError } from '../errors.js';
+import { byLine, PresskitError } from '../errors.js';
 import { labelsFor } from '../locale/i18n.js';
 import { applyTypography } from '../markdown/typography.js';
 import type { AssetRef, Contact, Organization, Release, ReleaseDate } from '../types.js';
@@ -26,6 +26,7 @@ import {
 } from './fields.js';
 import type { RawContact, RawOrganization } from './fields.js';
 import type { RawRelease } from './load.js';
+import { salvage } from './salvage.js';
 import { zodProblems } from './zod-problems.js';
 
 const rawAsset = z.strictObject(
@@ -91,19 +92,51 @@ export function validateRelease(
   slugFromPath: string,
   defaults: ReleaseDefaults = { contacts: [] },
 ): Release {
+  const { release, problems } = examineRelease(raw, slugFromPath, defaults);
+  if (problems.length > 0) throw new PresskitError('E_SCHEMA', problems);
+  if (!release) throw new PresskitError('E_SCHEMA', { file: raw.displayPath, message: 'invalid' });
+  return release;
+}
+
+/** A release's problems, and the release as far as it could be made (see salvage). */
+export interface ExaminedRelease {
+  /** Absent only when nothing could be made of the frontmatter. With problems, a stand-in. */
+  release?: Release;
+  problems: Problem[];
+}
+
+/** The stand-in date of a release whose date is wrong: only its other checks use it. */
+const STAND_IN_DATE: ReleaseDate = {
+  text: '1970-01-01',
+  instant: new Date(0),
+  hasTime: false,
+  offsetMinutes: 0,
+};
+
+/**
+ * Every problem of a release's frontmatter and body text, and the release as far as it can
+ * be made: a field the schema refuses is left out (see salvage), so the checks after this
+ * one can still run on the rest, and one run names them all.
+ */
+export function examineRelease(
+  raw: RawRelease,
+  slugFromPath: string,
+  defaults: ReleaseDefaults = { contacts: [] },
+): ExaminedRelease {
   const file = raw.displayPath;
   const lineOf = raw.frontmatter.lineOf;
-  const parsed = frontmatterSchema.safeParse(raw.frontmatter.data ?? {});
+  const data = raw.frontmatter.data ?? {};
+  const parsed = frontmatterSchema.safeParse(data);
   // Checked with the frontmatter, so that one run reports the problems of both.
-  const bodyProblems = unsafeBodyProblems(raw);
-  if (!parsed.success) {
-    throw new PresskitError('E_SCHEMA', [
-      ...zodProblems(parsed.error, file, raw.frontmatter),
-      ...bodyProblems,
-    ]);
+  const problems: Problem[] = unsafeBodyProblems(raw);
+  let fm: z.output<typeof frontmatterSchema>;
+  if (parsed.success) fm = parsed.data;
+  else {
+    problems.push(...zodProblems(parsed.error, file, raw.frontmatter, frontmatterSchema));
+    const salvaged = salvage(frontmatterSchema, data, parsed.error);
+    if (salvaged === undefined) return { problems: byLine(problems) };
+    fm = salvaged;
   }
-  const fm = parsed.data;
-  const problems: Problem[] = [...bodyProblems];
   const report = (path: (string | number)[], message: string): void => {
     const line = lineOf(path);
     problems.push({ file, field: fieldPath(path), message, ...(line ? { line } : {}) });
@@ -148,21 +181,15 @@ export function validateRelease(
     }),
   }));
 
-  if (problems.length > 0 || !date) {
-    throw new PresskitError(
-      'E_SCHEMA',
-      problems.length > 0 ? problems : [{ file, message: 'invalid date' }],
-    );
-  }
   const boilerplate = fm.boilerplate ?? pickBoilerplate(defaults.boilerplate, fm.lang);
-  return {
+  const release: Release = {
     sourceFile: raw.sourceFile,
     displayPath: file,
     slug: fm.slug ?? slugFromPath,
     lang: fm.lang,
     title: applyTypography(decodeEntities(fm.title), fm.lang),
     kind: typeset(fm.kind) ?? labelsFor(fm.lang).kind,
-    date,
+    date: date ?? STAND_IN_DATE,
     contacts,
     assets,
     tags: fm.tags,
@@ -192,6 +219,7 @@ export function validateRelease(
     ...(embargo ? { embargo } : {}),
     ...(organization ? { organization } : {}),
   };
+  return { release, problems: byLine(problems) };
 }
 
 /** Controls and spoofing bidi characters in the Markdown body, one problem per occurrence. */

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isNode, isScalar } from 'yaml';
 import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
+import { yamlHint } from './yaml-hints.js';
 
 /** Frontmatter larger than this is refused: it is metadata, not content. */
 export const MAX_FRONTMATTER_BYTES = 64 * 1024;
@@ -57,7 +58,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
   const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
   if (doc.errors.length > 0) {
     const quoteLine = unclosedQuoteLine(text);
-    const problems: Problem[] = doc.errors.map((error) =>
+    const describe = (error: (typeof doc.errors)[number]): Problem =>
       /closing.*quote/i.test(error.message) && quoteLine !== undefined
         ? {
             file,
@@ -69,8 +70,27 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
             line: toFileLine(error.pos[0]),
             column: lineCounter.linePos(error.pos[0]).col,
             message: `invalid YAML: ${firstSentence(error.message)}`,
-          },
-    );
+          };
+    const lines = text.split('\n');
+    const hinted = new Set<number>();
+    const problems: Problem[] = [];
+    for (const error of doc.errors) {
+      // One plain hint per line where a common mistake explains the parser's error.
+      const line = lineCounter.linePos(error.pos[0]).line;
+      const hint = yamlHint(lines[line - 1] ?? '');
+      if (hint) {
+        if (!hinted.has(line))
+          problems.push({
+            file,
+            line: line + firstLine - 1,
+            field: hint.field,
+            message: hint.message,
+          });
+        hinted.add(line);
+        continue;
+      }
+      problems.push(describe(error));
+    }
     throw new PresskitError('E_YAML', problems);
   }
   let data: unknown;

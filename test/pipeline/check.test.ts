@@ -96,9 +96,11 @@ describe('check', () => {
       expect.arrayContaining([
         ['releases/bad-frontmatter.md', 'titel', 2],
         ['releases/bad-frontmatter.md', 'title', undefined],
+        // In the same run: the phone is checked though the schema failed.
+        ['releases/bad-frontmatter.md', 'contacts[0].phone', 7],
       ]),
     );
-    expect(frontmatter).toHaveLength(2);
+    expect(frontmatter).toHaveLength(3);
     const body = report.releases[1]?.problems ?? [];
     expect(body.map((p) => [p.file, p.line])).toEqual([
       ['releases/bad-body.md', 9],

@@ -146,7 +146,7 @@ describe('validateRelease: problems, all at once, each with field and line', () 
     expect(expectError(error, 'E_SCHEMA', FILE)).toMatchObject({
       field: 'titel',
       line: 2,
-      message: 'unknown field',
+      message: 'unknown field; did you mean "title"?',
     });
   });
 

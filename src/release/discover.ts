@@ -67,7 +67,7 @@ export async function discoverReleases(
       info = await stat(absolute);
     } catch (error) {
       throw new PresskitError('E_USAGE', {
-        file: path,
+        file: relative(displayBase, absolute) || absolute,
         message: `cannot read release path (${describeFsError(error)})`,
       });
     }

@@ -4,13 +4,22 @@ import type { Output } from './output.js';
 import { printInternalErrors, problemLines } from './output.js';
 import { printable } from '../util/unsafe-text.js';
 
+export interface BuildProgress {
+  onProgress(event: ProgressEvent): void;
+  /** Takes the live bar away, also when the build stopped before its last release. */
+  stop(): void;
+}
+
 /** Live progress on a terminal; one plain line per release elsewhere (CI logs). */
-export function buildProgress(output: Output): (event: ProgressEvent) => void {
+export function buildProgress(output: Output): BuildProgress {
   if (!output.interactive) {
-    return (event) => {
-      if (event.type === 'notice') output.error(event.message);
-      else if (event.type === 'release-done')
-        output.info(releaseLine(event.report, event.done, event.total));
+    return {
+      onProgress: (event) => {
+        if (event.type === 'notice') output.error(event.message);
+        else if (event.type === 'release-done')
+          output.info(releaseLine(event.report, event.done, event.total));
+      },
+      stop: () => undefined,
     };
   }
   const bar = new cliProgress.SingleBar(
@@ -24,17 +33,27 @@ export function buildProgress(output: Output): (event: ProgressEvent) => void {
     cliProgress.Presets.shades_classic,
   );
   const running = new Set<string>();
-  return (event) => {
-    if (event.type === 'notice') output.error(event.message);
-    else if (event.type === 'start') bar.start(event.total, 0, { current: '' });
-    else if (event.type === 'release-start') {
-      running.add(event.source);
-      bar.update({ current: current(running) });
-    } else {
-      running.delete(event.report.source);
-      bar.update(event.done, { current: current(running) });
-      if (event.done === event.total) bar.stop();
-    }
+  let started = false;
+  const stop = (): void => {
+    if (started) bar.stop();
+    started = false;
+  };
+  return {
+    onProgress: (event) => {
+      if (event.type === 'notice') output.error(event.message);
+      else if (event.type === 'start') {
+        bar.start(event.total, 0, { current: '' });
+        started = true;
+      } else if (event.type === 'release-start') {
+        running.add(event.source);
+        bar.update({ current: current(running) });
+      } else {
+        running.delete(event.report.source);
+        bar.update(event.done, { current: current(running) });
+        if (event.done === event.total) stop();
+      }
+    },
+    stop,
   };
 }
 

@@ -61,12 +61,13 @@ export const registerBuild: RegisterCommand = (program, { signal, setStatus, set
   projectFlags(command).action(async (paths: string[], flags: BuildFlags) => {
     setQuiet(Boolean(flags.quiet));
     const output = createOutput(Boolean(flags.quiet));
+    const progress = buildProgress(output);
     const report = await build({
       ...projectOptions(flags, paths),
       signal,
-      onProgress: buildProgress(output),
+      onProgress: (event) => progress.onProgress(event),
       ...definedFlags(flags),
-    });
+    }).finally(() => progress.stop());
     printBuildSummary(report, output);
     if (flags.json) output.data(`${printableJson(report)}\n`);
     setStatus(

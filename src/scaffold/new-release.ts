@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { PresskitError } from '../errors.js';
 import { CONFIG_FILES } from '../project/config.js';
+import { findProject } from '../project/find-project.js';
 import { SLUG } from '../release/schema.js';
 import { asciiSlug, isWindowsReserved, unreservedSlug } from '../util/slug.js';
 import { checkFlags, configOrNone, validateDraft } from './draft.js';
@@ -13,7 +14,7 @@ import { writeIfAbsent } from './write-new.js';
 export interface NewReleaseOptions {
   /** The headline. */
   title: string;
-  /** The project folder (default: the working folder). */
+  /** The project folder (default: found as build finds it, from the working folder upward). */
   root?: string;
   /** Default `en`. */
   lang?: string;
@@ -42,7 +43,8 @@ export interface NewReleaseReport {
  * The text is validated as `check` will read it before it is written.
  */
 export async function newRelease(options: NewReleaseOptions): Promise<NewReleaseReport> {
-  const root = resolve(options.root ?? '.');
+  // From a subfolder of the project (releases/, say), the release still goes in its releases/.
+  const root = options.root !== undefined ? resolve(options.root) : findProject().root;
   const checked = checkFlags(options.lang ?? 'en', { flag: 'headline', value: options.title });
   const title = checked.text ?? options.title;
   const config = await configOrNone(root);

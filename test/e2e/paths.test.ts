@@ -134,4 +134,12 @@ describe('a release is found by any path, from any folder, and keeps its name', 
     expect(noConfig.code).toBe(2);
     expect(noConfig.stderr).toMatch(/--config: .*nope\.yaml: no such config file/);
   });
+
+  it('new writes into the project’s releases/ from a subfolder', async () => {
+    const project = await userProject();
+    const made = await runCli(['new', 'From a subfolder'], { cwd: join(project, 'releases/2026') });
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout.trim()).toBe('../from-a-subfolder.md');
+    expect(existsSync(join(project, 'releases/from-a-subfolder.md'))).toBe(true);
+  });
 });

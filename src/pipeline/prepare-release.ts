@@ -75,7 +75,12 @@ export async function prepareLoaded(
     // Images whose files failed are reported above, not again as "not prepared".
     const imageSrc = (href: string): string =>
       assets?.find((asset) => asset.href === href)?.kitPath ?? href;
-    problems.push(...renderingProblems(release, imageSrc, settings.vcardVersion));
+    try {
+      problems.push(...renderingProblems(release, imageSrc, settings.vcardVersion));
+    } catch {
+      // The release may be a stand-in (fields set aside): what these checks make of it is
+      // extra help, and a failure here must not hide the problems found, which come first.
+    }
   }
   throw new PresskitError(code ?? 'E_SCHEMA', byLine(problems));
 }

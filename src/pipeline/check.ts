@@ -14,8 +14,12 @@ import {
   PresskitError,
 } from '../errors.js';
 import type { PreparedRelease } from './prepare-release.js';
-import { boilerplateContext, prepareLoaded, renderingProblems } from './prepare-release.js';
-import { loadRelease } from '../release/load.js';
+import {
+  boilerplateContext,
+  prepareLoaded,
+  readRelease,
+  renderingProblems,
+} from './prepare-release.js';
 import { isDraft } from '../release/lifecycle.js';
 import { resolveSettings } from '../project/settings.js';
 import { renderMarkdown } from '../markdown/render.js';
@@ -71,7 +75,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   );
   const releases = await mapPool(sources, 8, async (source): Promise<CheckedRelease> => {
     try {
-      const raw = await loadRelease(source.sourceFile, source.displayPath);
+      const raw = await readRelease(source);
       // As build does: work in progress need not pass until it is built.
       if (!options.drafts && isDraft(raw.frontmatter.data)) {
         return { source: source.displayPath, problems: [], draft: true };
@@ -81,9 +85,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
       const prepared = await prepareLoaded(raw, source, settings, config.defaults);
       const imageSrc = (href: string): string | undefined =>
         prepared.assets.find((asset) => asset.href === href)?.kitPath;
-      const problems = byLine(
-        renderingProblems(prepared.release, imageSrc, settings.vcardVersion),
-      );
+      const problems = byLine(renderingProblems(prepared.release, imageSrc, settings.vcardVersion));
       if (theme && themeProblems.length === 0 && problems.length === 0)
         problems.push(...(await checkTheme(prepared, settings, theme)));
       return { source: source.displayPath, slug: prepared.release.slug, problems };
@@ -112,7 +114,6 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   const problems = [...themeProblems, ...withoutRepeats(releases.flatMap((r) => r.problems))];
   return { ok: problems.length === 0, releases, theme: themeProblems, problems };
 }
-
 
 /** The page rendered by the project's theme with this release's data, as `build` renders it. */
 async function checkTheme(

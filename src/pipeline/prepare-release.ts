@@ -1,10 +1,10 @@
 import type { PreparedAsset } from '../assets/prepare.js';
 import { prepareAssets } from '../assets/prepare.js';
 import type { ReleaseDefaults } from '../release/schema.js';
-import { examineRelease } from '../release/schema.js';
+import { examineRelease, unsafeBodyProblems } from '../release/schema.js';
 import type { ReleaseSource } from '../release/discover.js';
 import type { RawRelease } from '../release/load.js';
-import { loadRelease } from '../release/load.js';
+import { loadBody, loadRelease } from '../release/load.js';
 import { releaseVcards } from '../contacts/cards.js';
 import type { ErrorCode, Problem } from '../errors.js';
 import { byLine, isPresskitError, PresskitError } from '../errors.js';
@@ -27,8 +27,18 @@ export async function prepareRelease(
   settings: ProjectSettings,
   defaults: ReleaseDefaults,
 ): Promise<PreparedRelease> {
-  const raw = await loadRelease(source.sourceFile, source.displayPath);
-  return prepareLoaded(raw, source, settings, defaults);
+  return prepareLoaded(await readRelease(source), source, settings, defaults);
+}
+
+/**
+ * A release file read as build and check read it: frontmatter that is not valid YAML does
+ * not hide the body's problems, named in the same run.
+ */
+export async function readRelease(source: ReleaseSource): Promise<RawRelease> {
+  return loadRelease(source.sourceFile, source.displayPath).catch(async (error: unknown) => {
+    if (!isPresskitError(error) || error.code !== 'E_YAML') throw error;
+    throw new PresskitError('E_YAML', byLine([...error.problems, ...(await bodyAlone(source))]));
+  });
 }
 
 /** A release already read (the build reads it first to leave drafts out unvalidated). */
@@ -83,6 +93,31 @@ export async function prepareLoaded(
     }
   }
   throw new PresskitError(code ?? 'E_SCHEMA', byLine(problems));
+}
+
+/**
+ * The body's own problems when the frontmatter cannot be read (its language unknown: en):
+ * unsafe characters, nesting, links and raw HTML, not images, whose files the frontmatter
+ * lists.
+ */
+async function bodyAlone(source: ReleaseSource): Promise<Problem[]> {
+  const body = await loadBody(source.sourceFile, source.displayPath).catch(() => undefined);
+  if (!body) return [];
+  const place = { file: body.displayPath, field: 'body', firstLine: body.bodyLine };
+  const tooDeep = markdownDepthProblem(body.body, place);
+  if (tooDeep) return [...unsafeBodyProblems(body), tooDeep];
+  try {
+    renderMarkdown(body.body, {
+      file: body.displayPath,
+      firstLine: body.bodyLine,
+      lang: 'en',
+      imageSrc: (href) => href,
+    });
+    return unsafeBodyProblems(body);
+  } catch (error) {
+    if (!isPresskitError(error)) return unsafeBodyProblems(body);
+    return [...unsafeBodyProblems(body), ...error.problems];
+  }
 }
 
 /**

@@ -20,8 +20,7 @@ import { readTranslationSets } from '../release/translations.js';
 import { projectDigest, releaseFingerprint, withLanguages } from '../incremental/fingerprint.js';
 import type { LazyBrowser } from '../pdf/lazy-browser.js';
 import type { BuildOptions, BuildReport, ReleaseReport, RemovedKit } from './options.js';
-import { prepareLoaded } from './prepare-release.js';
-import { loadRelease } from '../release/load.js';
+import { prepareLoaded, readRelease } from './prepare-release.js';
 import { isDraft, lifecycleOf } from '../release/lifecycle.js';
 import { parseReleaseDate } from '../release/dates.js';
 import { listing } from '../newsroom/kit-summary.js';
@@ -249,7 +248,7 @@ async function buildOne(
       context.read.set(source.sourceFile, { slug: kept.slug, status: 'unchanged' });
       return unchanged(kept, source, started);
     }
-    const raw = await loadRelease(source.sourceFile, source.displayPath);
+    const raw = await readRelease(source);
     if (!context.options.drafts && isDraft(raw.frontmatter.data)) {
       context.read.set(source.sourceFile, { status: 'draft' });
       report.status = 'draft';

@@ -59,9 +59,26 @@ export function splitRelease(text: string, sourceFile: string, displayPath: stri
   // The YAML starts on line 2 (after the opening fence); gray-matter keeps its leading newline.
   const yamlText = file.matter.startsWith('\n') ? file.matter.slice(1) : file.matter;
   const frontmatter = parseYaml(yamlText, displayPath, 2);
-  const bodyOffset = text.length - file.content.length;
-  const bodyLine = countLines(text.slice(0, bodyOffset)) + 1;
-  return { sourceFile, displayPath, frontmatter, body: file.content, bodyLine };
+  return { sourceFile, displayPath, frontmatter, ...bodyOf(text, file.content) };
+}
+
+/**
+ * The body of a release whose frontmatter is not valid YAML: its own checks can still run,
+ * so that the body's problems come in the same run. Undefined if it has no closed fence.
+ */
+export async function loadBody(
+  sourceFile: string,
+  displayPath: string,
+): Promise<Pick<RawRelease, 'body' | 'bodyLine' | 'displayPath'> | undefined> {
+  const text = await readText(sourceFile, displayPath);
+  if (!OPENING_FENCE.test(text)) return undefined;
+  // gray-matter only splits here: the YAML engine above parses nothing.
+  return { displayPath, ...bodyOf(text, matter(text, matterOptions).content) };
+}
+
+function bodyOf(text: string, body: string): { body: string; bodyLine: number } {
+  const bodyOffset = text.length - body.length;
+  return { body, bodyLine: countLines(text.slice(0, bodyOffset)) + 1 };
 }
 
 function countLines(text: string): number {

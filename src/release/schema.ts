@@ -223,7 +223,9 @@ export function examineRelease(
 }
 
 /** Controls and spoofing bidi characters in the Markdown body, one problem per occurrence. */
-function unsafeBodyProblems(raw: RawRelease): Problem[] {
+export function unsafeBodyProblems(
+  raw: Pick<RawRelease, 'body' | 'bodyLine' | 'displayPath'>,
+): Problem[] {
   return unsafeCharacters(raw.body).map((found) => ({
     file: raw.displayPath,
     line: raw.bodyLine + found.line - 1,

@@ -81,4 +81,16 @@ describe('the commonest YAML mistakes get a plain hint, with file and line', () 
     });
     expect((await runCli(['check'], { cwd: repaired })).code).toBe(0);
   });
+
+  it('names the body’s problems in the same run as the YAML mistake', async () => {
+    const root = await makeProject({
+      'releases/news.md': `---\ntitle: Acme: a new era\nlang: en\ndate: 2026-01-02\n---\n\nSee [it](javascript:go()).\n`,
+    });
+    const checked = await runCli(['check'], { cwd: root });
+    expect(checked.code).toBe(1);
+    expect(problemLines(checked.stdout)).toEqual([
+      expect.stringMatching(/^releases\/news\.md:2: title: .*put the whole title in quotes/),
+      expect.stringMatching(/^releases\/news\.md:7: link "javascript:go\(\)" uses javascript:/),
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { PresskitError } from '../errors.js';
+import { byLine, PresskitError } from '../errors.js';
 import {
   bcp47,
   expected,
@@ -100,7 +100,10 @@ export async function loadConfig(root: string, file?: string): Promise<ProjectCo
   const source = parseYaml(await readText(path, display), display);
   const parsed = configSchema.safeParse(source.data ?? {});
   if (!parsed.success) {
-    throw new PresskitError('E_CONFIG', zodProblems(parsed.error, display, source, configSchema));
+    throw new PresskitError(
+      'E_CONFIG',
+      byLine(zodProblems(parsed.error, display, source, configSchema)),
+    );
   }
   const config = parsed.data;
   return {

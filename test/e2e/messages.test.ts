@@ -93,4 +93,17 @@ describe('the commonest YAML mistakes get a plain hint, with file and line', () 
       expect.stringMatching(/^releases\/news\.md:7: link "javascript:go\(\)" uses javascript:/),
     ]);
   });
+
+  it('the config’s unknown fields get "did you mean" too, by line', async () => {
+    const root = await makeProject({
+      'presskit.config.yaml': 'outt: public\ncontacts:\n  - name: A\n    emial: a@b.example\n',
+      'releases/news.md': '---\ntitle: T\nlang: en\ndate: 2026-01-02\n---\n\nText.\n',
+    });
+    const checked = await runCli(['check'], { cwd: join(root, 'releases') });
+    expect(checked.code).toBe(2);
+    expect(problemLines(checked.stderr)).toEqual([
+      'presskit: ../presskit.config.yaml:1: outt: unknown field; did you mean "out"?',
+      'presskit: ../presskit.config.yaml:4: contacts[0].emial: unknown field; did you mean "email"?',
+    ]);
+  });
 });

@@ -105,6 +105,8 @@ describe('a release is found by any path, from any folder, and keeps its name', 
     expect(indexed.code, indexed.stderr).toBe(0);
     expect(indexed.stderr).toMatch(/1 release\(s\) listed in .*public\/index\.html/);
     expect(existsSync(join(project, 'releases/2026/dist'))).toBe(false);
+    const absolute = await runCli(['index', join(project, 'public')], { cwd: elsewhere });
+    expect(absolute.code, absolute.stderr).toBe(0);
     expect(existsSync(join(project, 'dist'))).toBe(false);
 
     // -o is the user's path, relative to where it is typed; the kit is the same bytes.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ProjectConfig } from '../project/config.js';
 import { loadConfig, projectLang } from '../project/config.js';
@@ -51,7 +51,14 @@ const NEWSROOM_RECORD = '_newsroom.json';
  * is an error, not an empty newsroom (a wrong path in CI must not pass).
  */
 export async function writeNewsroomIndex(options: NewsroomOptions = {}): Promise<NewsroomReport> {
-  const place = findProject(definedOnly({ root: options.root, config: options.config }));
+  // An output folder named from elsewhere finds its project above it, as release paths do.
+  const place = findProject(
+    definedOnly({
+      root: options.root,
+      config: options.config,
+      paths: options.out !== undefined && isAbsolute(options.out) ? [options.out] : undefined,
+    }),
+  );
   const root = place.root;
   const config = await loadConfig(root, place.configFile);
   const out = options.out ?? config.out ?? 'dist';

@@ -105,10 +105,6 @@ describe('a release is found by any path, from any folder, and keeps its name', 
     expect(indexed.code, indexed.stderr).toBe(0);
     expect(indexed.stderr).toMatch(/1 release\(s\) listed in .*public\/index\.html/);
     expect(existsSync(join(project, 'releases/2026/dist'))).toBe(false);
-    const absolute = await runCli(['index', join(project, 'public')], { cwd: elsewhere });
-    expect(absolute.code, absolute.stderr).toBe(0);
-    expect(existsSync(join(project, 'dist'))).toBe(false);
-
     // -o is the user's path, relative to where it is typed; the kit is the same bytes.
     const out = await runCli(['build', 'new-office.md', '-o', '../../site'], {
       cwd: join(project, 'releases/2026'),
@@ -117,6 +113,15 @@ describe('a release is found by any path, from any folder, and keeps its name', 
     expect(await readFile(join(project, 'site/new-office.zip'))).toEqual(
       await readFile(join(project, 'public/new-office.zip')),
     );
+    // Named from elsewhere, the folder's project (its config's organisation) is found above it.
+    await writeFile(
+      join(project, 'presskit.config.yaml'),
+      'out: public\norganization:\n  name: Acme Press\n',
+    );
+    const absolute = await runCli(['index', join(project, 'public')], { cwd: elsewhere });
+    expect(absolute.code, absolute.stderr).toBe(0);
+    expect(await readFile(join(project, 'public/index.html'), 'utf8')).toContain('Acme Press');
+    expect(existsSync(join(project, 'dist'))).toBe(false);
   });
 
   it('takes --config and --root from anywhere', async () => {

@@ -9,6 +9,8 @@ import { renderMarkdown } from '../markdown/render.js';
 import type { Theme } from '../html/templates.js';
 import { renderText } from '../text/render-text.js';
 import type { KitLifecycle, ProjectSettings } from '../types.js';
+import { renderNinjs } from '../distribution/ninjs.js';
+import { renderEmail } from '../distribution/email.js';
 import { GENERATOR } from '../version.js';
 import type { PreparedRelease } from './prepare-release.js';
 import type { KitEntry } from '../output/stage-kit.js';
@@ -96,10 +98,29 @@ export async function renderKit(
   const pdf = await printing;
   const pdfMs = performance.now() - started;
 
+  const ninjs = renderNinjs({
+    release,
+    assets,
+    text,
+    bodyHtml: pageBody,
+    pdfBytes: pdf.byteLength,
+    baseUrl: settings.baseUrl,
+  });
+  const email = await renderEmail({
+    release,
+    text,
+    bodyHtml: pageBody,
+    ...(boilerplateHtml ? { boilerplateHtml } : {}),
+    baseUrl: settings.baseUrl,
+    generator: GENERATOR,
+  });
+
   const entries: KitEntry[] = [
     { path: 'index.html', data: pageHtml },
     { path: `${release.slug}.pdf`, data: pdf },
     { path: `${release.slug}.txt`, data: text },
+    { path: `${release.slug}.ninjs.json`, data: ninjs },
+    { path: `${release.slug}.eml`, data: email },
     ...cards.map((card) => ({ path: card.kitPath, data: card.vcard })),
     ...uniqueAssets(assets).map((asset) => ({ path: asset.kitPath, copyFrom: asset.source })),
   ];

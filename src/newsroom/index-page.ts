@@ -10,6 +10,7 @@ import { newsroomLabels } from '../locale/newsroom-labels.js';
 import { newsroomEntries } from './entries.js';
 import { findProject } from '../project/find-project.js';
 import { definedOnly } from '../util/defined.js';
+import { resolveSettings } from '../project/settings.js';
 import { PresskitError } from '../errors.js';
 import { describeFsError } from '../release/read-text.js';
 import { CONTENT_SECURITY_POLICY } from '../html/page.js';
@@ -21,6 +22,7 @@ import { asWriteError } from '../output/write-error.js';
 import { GENERATOR } from '../version.js';
 import type { KitSummary } from './kit-summary.js';
 import { readKitSummary } from './kit-summary.js';
+import { publishedFiles } from './published-files.js';
 
 export interface NewsroomOptions {
   /** Project root, for the config's theme and output folder. Default: found as build does. */
@@ -29,6 +31,8 @@ export interface NewsroomOptions {
   config?: string;
   /** Output folder holding the kits, absolute or relative to root. Default: config `out`, else dist. */
   out?: string;
+  /** Public URL of the output folder, for the feeds and sitemap. Default: config `baseUrl`. */
+  baseUrl?: string;
   signal?: AbortSignal;
   /** Told when another build holds the folder and this waits for it. */
   onNotice?: (message: string) => void;
@@ -40,6 +44,8 @@ export interface NewsroomReport {
   file: string;
   /** Entries listed: a release in several languages counts once. */
   releases: number;
+  /** The feeds, sitemap and robots.txt written beside it (with a base URL), by name. */
+  published: string[];
 }
 
 /** Where the newsroom index's last SHA-256 is kept: not a slug, so never a kit's state. */
@@ -80,12 +86,17 @@ export async function writeNewsroomIndex(options: NewsroomOptions = {}): Promise
     ...(options.onNotice ? { onWait: options.onNotice } : {}),
   });
   try {
+    // Checked and given its final `/` as build does it.
+    const { baseUrl } = resolveSettings(root, config, {
+      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+    });
     return await writeNewsroom({
       root,
       outDir,
       config,
       requireKits: true,
       includeEmbargoed: options.includeEmbargoed ?? false,
+      ...(baseUrl ? { baseUrl } : {}),
     });
   } finally {
     await rm(join(outDir, STAGING_DIR), { recursive: true, force: true }).catch(() => undefined);
@@ -103,6 +114,10 @@ export interface NewsroomInput {
   requireKits?: boolean;
   /** List embargoed kits too (marked); drafts and withdrawn releases are never listed. */
   includeEmbargoed?: boolean;
+  /** Public URL of the output folder (ending in `/`): feeds, sitemap and robots.txt. */
+  baseUrl?: string;
+  /** The build's time, which decides whether an embargo has passed. Default: the clock. */
+  now?: Date;
 }
 
 /**
@@ -163,21 +178,29 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
       releases: listed,
     }),
   );
-  // Written beside the kits' staging, never in the published folder itself: a full disk
-  // leaves no half file where a web server would serve it.
-  const staging = join(outDir, STAGING_DIR);
-  const temporary = join(staging, `index-${randomBytes(6).toString('hex')}.html`);
-  try {
-    await mkdir(staging, { recursive: true });
-    await writeFile(temporary, html);
-    await rename(temporary, file);
-    await recordNewsroom(outDir, sha256(html));
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw asWriteError(error, file);
+  const published = await publishedFiles({
+    outDir,
+    // Feeds and the sitemap are public: an index for a press list still keeps embargoes out.
+    slugs: kits.filter((kit) => kit.publiclyListable).map((kit) => kit.slug),
+    title: config.defaults.organization?.name ?? 'Press releases',
+    baseUrl: input.baseUrl,
+    generator: GENERATOR,
+    now: input.now ?? new Date(),
+  });
+  const record = await readNewsroomRecord(outDir);
+  for (const name of published.keys()) await assertPublishedReplaceable(outDir, name, record);
+  const hashes: Record<string, string> = {};
+  for (const [name, content] of [['index.html', html], ...published] as const) {
+    await writeStaged(outDir, name, content);
+    hashes[name] = sha256(content);
   }
+  await removeStale(outDir, record, hashes);
+  const { 'index.html': indexHash = '', ...files } = hashes;
+  await recordNewsroom(outDir, { sha256: indexHash, files }).catch((error: unknown) => {
+    throw asWriteError(error, join(outDir, STATE_DIR));
+  });
   // A release in several languages is one entry, and one release.
-  return { file, releases: listed.length };
+  return { file, releases: listed.length, published: [...published.keys()] };
 }
 
 /**
@@ -196,7 +219,7 @@ async function assertNewsroomReplaceable(outDir: string, file: string): Promise<
   if (!info.isFile()) throw refuse();
   const html = await readFile(file);
   const recorded = await readNewsroomRecord(outDir);
-  if (recorded !== undefined && recorded === sha256(html)) return;
+  if (recorded !== undefined && recorded.sha256 === sha256(html)) return;
   const text = html.toString('utf8');
   const looksOurs =
     /<meta name="generator" content="presskit[ "]/.test(text) &&
@@ -204,25 +227,100 @@ async function assertNewsroomReplaceable(outDir: string, file: string): Promise<
   if (!looksOurs) throw refuse();
 }
 
-async function readNewsroomRecord(outDir: string): Promise<string | undefined> {
+/** What presskit last wrote of the newsroom: the index's SHA-256, and each other file's. */
+interface NewsroomRecord {
+  sha256: string;
+  files: Record<string, string>;
+}
+
+/**
+ * Written beside the kits' staging, never in the published folder itself: a full disk
+ * leaves no half file where a web server would serve it.
+ */
+async function writeStaged(outDir: string, name: string, content: string): Promise<void> {
+  const staging = join(outDir, STAGING_DIR);
+  const target = join(outDir, name);
+  const temporary = join(staging, `${randomBytes(6).toString('hex')}-${name}`);
+  try {
+    await mkdir(staging, { recursive: true });
+    await writeFile(temporary, content);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw asWriteError(error, target);
+  }
+}
+
+/**
+ * A feed, sitemap or robots.txt is replaced only if absent or presskit's: the one it last
+ * wrote (by hash), or, without that record, one that names presskit as its generator.
+ */
+async function assertPublishedReplaceable(
+  outDir: string,
+  name: string,
+  record: NewsroomRecord | undefined,
+): Promise<void> {
+  const file = join(outDir, name);
+  const info = await lstat(file).catch(() => undefined);
+  if (!info) return;
+  const refuse = (): PresskitError =>
+    new PresskitError('E_OUTPUT', {
+      file: relative(process.cwd(), file) || file,
+      message:
+        'was not written by presskit, so the newsroom did not write over it: move it away, or choose another output folder',
+    });
+  if (!info.isFile() || info.size > 64 * 1024 * 1024) throw refuse();
+  const bytes = await readFile(file);
+  if (record?.files[name] === sha256(bytes)) return;
+  if (!bytes.toString('utf8').includes(GENERATOR_MARK)) throw refuse();
+}
+
+/** How each of those files names presskit, whatever its version. */
+const GENERATOR_MARK = 'presskit ';
+
+/** A file presskit wrote last time and not this time (the base URL was dropped, a language). */
+async function removeStale(
+  outDir: string,
+  record: NewsroomRecord | undefined,
+  written: Record<string, string>,
+): Promise<void> {
+  for (const [name, hash] of Object.entries(record?.files ?? {})) {
+    if (name in written || name.includes('/') || name.startsWith('.')) continue;
+    const file = join(outDir, name);
+    const bytes = await readFile(file).catch(() => undefined);
+    // Changed since presskit wrote it: someone's, now; kept.
+    if (bytes && sha256(bytes) === hash) await rm(file, { force: true });
+  }
+}
+
+async function readNewsroomRecord(outDir: string): Promise<NewsroomRecord | undefined> {
   const path = join(outDir, STATE_DIR, NEWSROOM_RECORD);
   const info = await lstat(path).catch(() => undefined);
-  if (!info?.isFile() || info.size > 1024) return undefined;
+  if (!info?.isFile() || info.size > 64 * 1024) return undefined;
   try {
     const value: unknown = JSON.parse(await readFile(path, 'utf8'));
-    const hash =
-      typeof value === 'object' && value !== null ? Reflect.get(value, 'sha256') : undefined;
-    return typeof hash === 'string' ? hash : undefined;
+    const member = (key: string): unknown =>
+      typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+    const hash = member('sha256');
+    const files = member('files');
+    if (typeof hash !== 'string') return undefined;
+    const named: Record<string, string> = {};
+    if (typeof files === 'object' && files !== null) {
+      for (const [name, fileHash] of Object.entries(files)) {
+        if (typeof fileHash === 'string') named[name] = fileHash;
+      }
+    }
+    return { sha256: hash, files: named };
   } catch {
     return undefined;
   }
 }
 
-async function recordNewsroom(outDir: string, hash: string): Promise<void> {
+async function recordNewsroom(outDir: string, record: NewsroomRecord): Promise<void> {
   const dir = join(outDir, STATE_DIR);
   await mkdir(dir, { recursive: true });
   const path = join(dir, NEWSROOM_RECORD);
-  await writeFile(`${path}.tmp`, JSON.stringify({ sha256: hash }));
+  await writeFile(`${path}.tmp`, JSON.stringify(record));
   await rename(`${path}.tmp`, path);
 }
 

@@ -197,6 +197,8 @@ async function buildLocked(
           config,
           known,
           includeEmbargoed: options.includeEmbargoed ?? false,
+          now: context.now,
+          ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
         });
       } catch (error) {
         if (!isPresskitError(error)) throw error;

@@ -12,14 +12,22 @@ export const registerIndex: RegisterCommand = (program, { signal }) => {
     .option(
       '--include-embargoed',
       'list embargoed kits too, marked (an index for a press list, not for the public)',
+    )
+    .option(
+      '--base-url <url>',
+      'public URL of the output folder: writes the feeds, sitemap.xml and robots.txt (default: config "baseUrl")',
     );
   projectFlags(command).action(
-    async (out: string | undefined, flags: ProjectFlags & { includeEmbargoed?: boolean }) => {
+    async (
+      out: string | undefined,
+      flags: ProjectFlags & { includeEmbargoed?: boolean; baseUrl?: string },
+    ) => {
       const folder = fromCwd(out);
       const report = await writeNewsroomIndex({
         ...projectOptions(flags),
         ...(folder !== undefined ? { out: folder } : {}),
         includeEmbargoed: flags.includeEmbargoed ?? false,
+        ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
         signal,
         onNotice: (message) => process.stderr.write(`${printable(message)}\n`),
       });

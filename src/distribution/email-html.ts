@@ -9,6 +9,7 @@ import {
   formatEmbargo,
   labelsFor,
 } from '../locale/i18n.js';
+import type { PreparedAsset } from '../assets/prepare.js';
 import type { Release } from '../types.js';
 import type { KitLinks } from './links.js';
 import { absoluteLinks } from './links.js';
@@ -59,6 +60,8 @@ export interface EmailHtmlInput {
   /** The body as the page shows it, dateline included. */
   bodyHtml: string;
   boilerplateHtml?: string;
+  /** The kit's media assets (the `assets` list): linked, with caption and credit. */
+  assets: readonly PreparedAsset[];
   links: KitLinks;
 }
 
@@ -100,6 +103,21 @@ export function renderEmailHtml(input: EmailHtmlInput): string {
     styled(input.bodyHtml.replace('<span class="dateline">', '<span style="font-weight:bold;">')),
   );
   parts.push('</div>');
+  const media = input.assets.filter((asset) => asset.role === 'asset');
+  if (media.length > 0) {
+    parts.push(
+      `<h2 style="font-family:${SANS};font-size:16px;margin:28px 0 8px;color:${INK};">${e(labels.mediaAssets)}</h2>`,
+    );
+    for (const asset of media) {
+      const name = asset.caption ?? asset.kitPath.replace(/^assets\//, '');
+      const credit = asset.credit
+        ? `<br><span style="color:${MUTED};">${e(labels.photoCredit)}: ${e(asset.credit)}</span>`
+        : '';
+      parts.push(
+        `<p style="margin:0 0 10px;font-family:${SANS};font-size:14px;line-height:1.5;"><a href="${e(links.file(asset.kitPath))}" style="color:${ACCENT};">${e(name)}</a> (${e(asset.typeLabel)})${credit}</p>`,
+      );
+    }
+  }
   if (input.boilerplateHtml) {
     parts.push(
       `<h2 style="font-family:${SANS};font-size:16px;margin:28px 0 8px;color:${INK};">${e(aboutHeading(labels, release.organization?.name ?? ''))}</h2>`,

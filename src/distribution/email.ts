@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type { PreparedAsset } from '../assets/prepare.js';
 import type { Release } from '../types.js';
 import { renderEmailHtml } from './email-html.js';
 import { kitLinks } from './links.js';
@@ -10,6 +11,7 @@ export interface EmailInput {
   text: string;
   bodyHtml: string;
   boilerplateHtml?: string;
+  assets: readonly PreparedAsset[];
   baseUrl: string | undefined;
   generator: string;
 }
@@ -32,6 +34,7 @@ export async function renderEmail(input: EmailInput): Promise<Buffer> {
     release,
     bodyHtml: input.bodyHtml,
     ...(input.boilerplateHtml ? { boilerplateHtml: input.boilerplateHtml } : {}),
+    assets: input.assets,
     links,
   });
   const sender = release.contacts.find((contact) => contact.email);

@@ -111,6 +111,7 @@ export async function renderKit(
     text,
     bodyHtml: pageBody,
     ...(boilerplateHtml ? { boilerplateHtml } : {}),
+    assets,
     baseUrl: settings.baseUrl,
     generator: GENERATOR,
   });

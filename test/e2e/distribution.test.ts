@@ -152,6 +152,8 @@ describe('distribution: feeds, sitemap, ninjs and e-mail, from the real binary',
     expect(html).toContain(`href="${BASE}launch-en.zip"`);
     expect(html).toContain(`src="${BASE}launch-en/assets/red.png"`);
     expect(html).toContain('We launch ]]&gt; &lt;b&gt;&amp;');
+    expect(html).toContain(`<a href="${BASE}launch-en/assets/photo.png"`);
+    expect(html).toContain('Photo credit: Photo credit Jane Doe');
     // Every element of the body carries its own style.
     expect(html).not.toMatch(/<(p|a|h2|img|blockquote)(?=[ >])(?![^>]*style=)/);
     // Without a base URL, the links are the kit's own relative ones.

@@ -116,6 +116,8 @@ describe('contacts a journalist imports in one tap, and media assets', () => {
         'contacts/olivia-headon.vcf',
         'contacts/service-de-presse.vcf',
         'index.html',
+        `${slug}.eml`,
+        `${slug}.ninjs.json`,
         `${slug}.pdf`,
         `${slug}.txt`,
       ].map((path) => `${slug}/${path}`),

@@ -46,6 +46,8 @@ describe('presskit build on the sample communiqué, as a user runs it', () => {
       `${slug}/SHA256SUMS`,
       `${slug}/contacts/olivia-headon.vcf`,
       `${slug}/index.html`,
+      `${slug}/${slug}.eml`,
+      `${slug}/${slug}.ninjs.json`,
       `${slug}/${slug}.pdf`,
       `${slug}/${slug}.txt`,
     ]);

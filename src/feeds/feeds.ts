@@ -30,7 +30,9 @@ export function feedFileNames(lang?: string): FeedFiles {
 /**
  * The newsroom's Atom 1.0, RSS 2.0 and JSON Feed 1.1. Atom and RSS come from the `feed`
  * library; JSON Feed is written here, since that library writes JSON Feed 1.0 (`author`,
- * no `language`), and 1.1 is plain JSON.
+ * no `language`), and 1.1 is plain JSON. An entry's id is its ninjs `uri` (its page's
+ * URL when the kit was built with the base URL, a URN otherwise); its link is always its
+ * page under this base URL.
  */
 export function renderFeeds(input: FeedsInput): FeedFiles {
   const names = feedFileNames(input.lang);
@@ -45,12 +47,13 @@ export function renderFeeds(input: FeedsInput): FeedFiles {
     feedLinks: { atom: url(names.atom), rss: url(names.rss), json: url(names.json) },
   });
   for (const entry of input.entries) {
+    const page = new URL(`${entry.slug}/`, input.baseUrl).href;
     // Atom says type="html" of both, and the library writes them in CDATA sections: text
     // escaped as HTML is read as written, and can never close its section with `]]>`.
     feed.addItem({
       title: escapeHtml(entry.title),
       id: entry.uri,
-      link: entry.uri,
+      link: page,
       date: entry.updated,
       published: entry.published,
       ...(entry.summary ? { description: escapeHtml(entry.summary) } : {}),
@@ -77,7 +80,7 @@ function jsonFeed(input: FeedsInput, feedUrl: string): string {
     _presskit: { generator: input.generator },
     items: input.entries.map((entry) => ({
       id: entry.uri,
-      url: entry.uri,
+      url: new URL(`${entry.slug}/`, input.baseUrl).href,
       title: entry.title,
       ...(entry.html
         ? { content_html: entry.html }

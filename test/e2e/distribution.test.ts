@@ -1,11 +1,20 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copySample, makePng, makeProject, REPO, run, runCli, SAMPLE_SLUG } from './helpers.js';
+import {
+  copySample,
+  makePng,
+  makeProject,
+  minimalRelease,
+  REPO,
+  run,
+  runCli,
+  SAMPLE_SLUG,
+} from './helpers.js';
 
 const BASE = 'https://press.example.org/news/';
 
@@ -262,5 +271,43 @@ describe('distribution: feeds, sitemap, ninjs and e-mail, from the real binary',
       ]);
       expect(a.equals(b), path).toBe(true);
     }
+  });
+});
+
+describe('the newsroom’s files for machines are presskit’s only where it wrote them', () => {
+  it('keeps a robots.txt of the user’s (exit 2), removes its own feeds once the base URL goes, and `index --base-url` writes them', async () => {
+    const root = await makeProject({ 'releases/a.md': minimalRelease() });
+    const build = (...extra: string[]): ReturnType<typeof runCli> =>
+      runCli(['build', '--quiet', ...extra], { cwd: root });
+    expect((await build('--base-url', BASE)).code).toBe(0);
+    expect(await readdir(join(root, 'dist'))).toEqual(
+      expect.arrayContaining(['feed.xml', 'rss.xml', 'feed.json', 'sitemap.xml', 'robots.txt']),
+    );
+    // Dropped base URL: the feeds presskit wrote go (they would list addresses that no
+    // longer hold), the kits stay.
+    expect((await build()).code).toBe(0);
+    const after = await readdir(join(root, 'dist'));
+    for (const name of ['feed.xml', 'rss.xml', 'feed.json', 'sitemap.xml', 'robots.txt']) {
+      expect(after).not.toContain(name);
+    }
+    expect(after).toContain('a.zip');
+
+    await writeFile(join(root, 'dist/robots.txt'), 'User-agent: *\nDisallow: /private/\n');
+    const refused = await runCli(['index', '--base-url', BASE], { cwd: root });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/robots\.txt: was not written by presskit/);
+    expect(await readFile(join(root, 'dist/robots.txt'), 'utf8')).toContain('/private/');
+
+    await rm(join(root, 'dist/robots.txt'));
+    const index = await runCli(['index', '--base-url', 'https://press.example.org/news'], {
+      cwd: root,
+    });
+    expect(index.code, index.stderr).toBe(0);
+    const atom = xml.parse(await read(root, 'dist/feed.xml')).feed;
+    // The kit was built without a base URL: its id is its URN, the feed's own links absolute.
+    expect(list(atom.entry).map((entry) => [entry.id, entry.link['@href']])).toEqual([
+      ['urn:presskit:a', `${BASE}a/`],
+    ]);
+    expect(list(atom.link).map((link) => link['@href'])).toContain(`${BASE}feed.xml`);
   });
 });

@@ -161,7 +161,14 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
   const listed = newsroomEntries(kits, projectLang(config), labels);
 
   const file = join(outDir, 'index.html');
-  await assertNewsroomReplaceable(outDir, file);
+  const record = await readNewsroomRecord(outDir);
+  await assertOurs(
+    outDir,
+    'index.html',
+    record?.sha256,
+    looksLikeOurNewsroom,
+    'newsroom index was not written over it',
+  );
   const theme = loadTheme(config.templateDir);
   const html = await withFontFaces(
     await theme.render('newsroom', {
@@ -187,8 +194,15 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
     generator: GENERATOR,
     now: input.now ?? new Date(),
   });
-  const record = await readNewsroomRecord(outDir);
-  for (const name of published.keys()) await assertPublishedReplaceable(outDir, name, record);
+  for (const name of published.keys()) {
+    await assertOurs(
+      outDir,
+      name,
+      record?.files[name],
+      namesPresskit,
+      'newsroom did not write over it',
+    );
+  }
   const hashes: Record<string, string> = {};
   for (const [name, content] of [['index.html', html], ...published] as const) {
     await writeStaged(outDir, name, content);
@@ -201,30 +215,6 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
   });
   // A release in several languages is one entry, and one release.
   return { file, releases: listed.length, published: [...published.keys()] };
-}
-
-/**
- * Throws unless `index.html` is absent or presskit's: the one it last wrote (by hash), or,
- * without that record (a folder merged from CI shards), a newsroom page by its markers.
- */
-async function assertNewsroomReplaceable(outDir: string, file: string): Promise<void> {
-  const info = await lstat(file).catch(() => undefined);
-  if (!info) return;
-  const refuse = (): PresskitError =>
-    new PresskitError('E_OUTPUT', {
-      file: relative(process.cwd(), file) || file,
-      message:
-        'was not written by presskit, so the newsroom index was not written over it: move it away, or choose another output folder',
-    });
-  if (!info.isFile()) throw refuse();
-  const html = await readFile(file);
-  const recorded = await readNewsroomRecord(outDir);
-  if (recorded !== undefined && recorded.sha256 === sha256(html)) return;
-  const text = html.toString('utf8');
-  const looksOurs =
-    /<meta name="generator" content="presskit[ "]/.test(text) &&
-    /<body class="newsroom"/.test(text);
-  if (!looksOurs) throw refuse();
 }
 
 /** What presskit last wrote of the newsroom: the index's SHA-256, and each other file's. */
@@ -252,13 +242,17 @@ async function writeStaged(outDir: string, name: string, content: string): Promi
 }
 
 /**
- * A feed, sitemap or robots.txt is replaced only if absent or presskit's: the one it last
- * wrote (by hash), or, without that record, one that names presskit as its generator.
+ * Throws unless `<out>/<name>` is absent or presskit's: the one it last wrote (by hash), or,
+ * without that record (a folder merged from CI shards), one that looks like its own: the
+ * newsroom page by its markers, a feed, sitemap or robots.txt by its generator line.
  */
-async function assertPublishedReplaceable(
+async function assertOurs(
   outDir: string,
   name: string,
-  record: NewsroomRecord | undefined,
+  recordedHash: string | undefined,
+  looksOurs: (text: string) => boolean,
+  /** What was not done, for the message: "so the <refusal>". */
+  refusal: string,
 ): Promise<void> {
   const file = join(outDir, name);
   const info = await lstat(file).catch(() => undefined);
@@ -266,17 +260,24 @@ async function assertPublishedReplaceable(
   const refuse = (): PresskitError =>
     new PresskitError('E_OUTPUT', {
       file: relative(process.cwd(), file) || file,
-      message:
-        'was not written by presskit, so the newsroom did not write over it: move it away, or choose another output folder',
+      message: `was not written by presskit, so the ${refusal}: move it away, or choose another output folder`,
     });
   if (!info.isFile() || info.size > 64 * 1024 * 1024) throw refuse();
   const bytes = await readFile(file);
-  if (record?.files[name] === sha256(bytes)) return;
-  if (!bytes.toString('utf8').includes(GENERATOR_MARK)) throw refuse();
+  if (recordedHash !== undefined && recordedHash === sha256(bytes)) return;
+  if (!looksOurs(bytes.toString('utf8'))) throw refuse();
 }
 
-/** How each of those files names presskit, whatever its version. */
-const GENERATOR_MARK = 'presskit ';
+function looksLikeOurNewsroom(text: string): boolean {
+  return (
+    /<meta name="generator" content="presskit[ "]/.test(text) && /<body class="newsroom"/.test(text)
+  );
+}
+
+/** How a feed, sitemap or robots.txt names presskit, whatever its version. */
+function namesPresskit(text: string): boolean {
+  return text.includes('presskit ');
+}
 
 /** A file presskit wrote last time and not this time (the base URL was dropped, a language). */
 async function removeStale(

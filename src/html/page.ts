@@ -191,6 +191,6 @@ function contactView(card: ContactCard, lang: string) {
  * A phone number must not wrap mid-number: spaces become no-break spaces and hyphens
  * non-breaking hyphens (html-validate's tel-non-breaking).
  */
-function unbreakable(text: string): string {
+export function unbreakable(text: string): string {
   return text.replace(/ /g, '\u00A0').replace(/-/g, '\u2011');
 }

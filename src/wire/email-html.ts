@@ -1,6 +1,7 @@
 import { contactAffiliation } from '../contacts/affiliation.js';
 import { formatPhoneDisplay, phoneTelUri } from '../contacts/phone.js';
 import { escapeHtml } from '../html/escape.js';
+import { unbreakable } from '../html/page.js';
 import {
   aboutHeading,
   contactHeading,
@@ -111,7 +112,7 @@ export function renderEmailHtml(input: EmailHtmlInput): string {
     for (const asset of media) {
       const name = asset.caption ?? asset.kitPath.replace(/^assets\//, '');
       const credit = asset.credit
-        ? `<br><span style="color:${MUTED};">${e(labels.photoCredit)}: ${e(asset.credit)}</span>`
+        ? `<br><span style="color:${MUTED};">${e(labels.photoCredit)}${labels.lang === 'fr' ? '\u00A0: ' : ': '}${e(asset.credit)}</span>`
         : '';
       parts.push(
         `<p style="margin:0 0 10px;font-family:${SANS};font-size:14px;line-height:1.5;"><a href="${e(links.file(asset.kitPath))}" style="color:${ACCENT};">${e(name)}</a> (${e(asset.typeLabel)})${credit}</p>`,
@@ -138,7 +139,7 @@ export function renderEmailHtml(input: EmailHtmlInput): string {
         .map(e);
       if (contact.phone) {
         lines.push(
-          `${e(labels.phone)} <a href="${e(phoneTelUri(contact.phone))}" style="color:${ACCENT};">${e(formatPhoneDisplay(contact.phone, release.lang))}</a>`,
+          `${e(labels.phone)} <a href="${e(phoneTelUri(contact.phone))}" style="color:${ACCENT};">${e(unbreakable(formatPhoneDisplay(contact.phone, release.lang)))}</a>`,
         );
       }
       if (contact.email) {

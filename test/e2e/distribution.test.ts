@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { HtmlValidate } from 'html-validate';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -163,6 +164,19 @@ describe('distribution: feeds, sitemap, ninjs and e-mail, from the real binary',
     expect(html).toContain('We launch ]]&gt; &lt;b&gt;&amp;');
     expect(html).toContain(`<a href="${BASE}launch-en/assets/photo.png"`);
     expect(html).toContain('Photo credit: Photo credit Jane Doe');
+    // Valid HTML; its styles are inline on purpose (mail clients drop <style> elements).
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended', 'html-validate:document'],
+      rules: { 'no-inline-style': 'off', 'long-title': 'off' },
+    });
+    for (const slug of ['launch-en', SAMPLE_SLUG]) {
+      const part = await simpleParser(await readFile(join(root, `out1/${slug}/${slug}.eml`)));
+      const report = await validator.validateString(typeof part.html === 'string' ? part.html : '');
+      expect(
+        report.results.flatMap((result) => result.messages),
+        slug,
+      ).toEqual([]);
+    }
     // Every element of the body carries its own style.
     expect(html).not.toMatch(/<(p|a|h2|img|blockquote)(?=[ >])(?![^>]*style=)/);
     // Without a base URL, the links are the kit's own relative ones.

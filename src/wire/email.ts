@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { PreparedAsset } from '../assets/prepare.js';
+import { fillLabel, formatEmbargo, labelsFor } from '../locale/i18n.js';
 import type { Release } from '../types.js';
 import { renderEmailHtml } from './email-html.js';
 import { kitLinks } from './links.js';
@@ -44,7 +45,7 @@ export async function renderEmail(input: EmailInput): Promise<Buffer> {
   const stamp = date.toISOString().slice(0, 10).replace(/-/g, '');
   const composer = new MailComposer({
     from: { name: name ?? '', address: sender?.email ?? NO_ADDRESS },
-    subject: release.title,
+    subject: subject(release),
     date,
     messageId: `<${release.slug}.${stamp}@${host}>`,
     baseBoundary: createHash('sha256')
@@ -59,4 +60,16 @@ export async function renderEmail(input: EmailInput): Promise<Buffer> {
     html,
   });
   return composer.compile().build();
+}
+
+/**
+ * The headline; under an embargo, the embargo first: the subject is what a forwarded or
+ * previewed message shows, and the line a journalist must not miss.
+ */
+function subject(release: Release): string {
+  if (!release.embargo) return release.title;
+  const notice = fillLabel(labelsFor(release.lang).embargoedUntil, {
+    date: formatEmbargo(release.embargo, release.lang, release.timezone),
+  });
+  return `${notice}: ${release.title}`;
 }

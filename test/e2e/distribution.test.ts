@@ -184,6 +184,12 @@ describe('distribution: feeds, sitemap, ninjs and e-mail, from the real binary',
     expect(plain.html).toContain('href="launch-en.pdf"');
     expect(plain.html).toContain('href="../launch-en.zip"');
     expect(plain.messageId).toBe('<launch-en.20261127@presskit.invalid>');
+    // Under an embargo, the subject says so first, and so does the HTML.
+    const secret = await simpleParser(await readFile(join(root, 'out1/secret/secret.eml')));
+    expect(secret.subject).toMatch(/^EMBARGOED UNTIL .*2099.*: Not yet$/);
+    expect(secret.html).toMatch(/>EMBARGOED UNTIL [^<]*2099[^<]*</);
+    // No contact with an address: a From that never delivers, never a made-up real one.
+    expect(secret.from?.value).toEqual([{ name: 'Example Org', address: 'press@example.invalid' }]);
   });
 
   it('ships ninjs and e-mail in the kit: SHA256SUMS and the zip list them', async () => {

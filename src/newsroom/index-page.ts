@@ -169,7 +169,24 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
     looksLikeOurNewsroom,
     'newsroom index was not written over it',
   );
+  const published = await publishedFiles({
+    outDir,
+    slugs: kits.map((kit) => kit.slug),
+    title: config.defaults.organization?.name ?? 'Press releases',
+    baseUrl: input.baseUrl,
+    generator: GENERATOR,
+    now: input.now ?? new Date(),
+  });
   const theme = loadTheme(config.templateDir);
+  const published = await publishedFiles({
+    outDir,
+    // Feeds and the sitemap are public: an index for a press list still keeps embargoes out.
+    slugs: kits.filter((kit) => kit.publiclyListable).map((kit) => kit.slug),
+    title: config.defaults.organization?.name ?? 'Press releases',
+    baseUrl: input.baseUrl,
+    generator: GENERATOR,
+    now: input.now ?? new Date(),
+  });
   const html = await withFontFaces(
     await theme.render('newsroom', {
       // The furniture's language: the project's, or English where presskit has no table.
@@ -182,18 +199,17 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
       generator: GENERATOR,
       fontCss: FONT_FACES_PLACEHOLDER,
       css: await theme.file('style.css'),
+      // Feed autodiscovery: readers given the newsroom's address find its feeds.
+      feeds: published.has('feed.xml')
+        ? [
+            { type: 'application/atom+xml', href: 'feed.xml', title: 'Atom' },
+            { type: 'application/rss+xml', href: 'rss.xml', title: 'RSS' },
+            { type: 'application/feed+json', href: 'feed.json', title: 'JSON Feed' },
+          ]
+        : [],
       releases: listed,
     }),
   );
-  const published = await publishedFiles({
-    outDir,
-    // Feeds and the sitemap are public: an index for a press list still keeps embargoes out.
-    slugs: kits.filter((kit) => kit.publiclyListable).map((kit) => kit.slug),
-    title: config.defaults.organization?.name ?? 'Press releases',
-    baseUrl: input.baseUrl,
-    generator: GENERATOR,
-    now: input.now ?? new Date(),
-  });
   for (const name of published.keys()) {
     await assertOurs(
       outDir,

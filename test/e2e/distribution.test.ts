@@ -268,6 +268,11 @@ describe('distribution: feeds, sitemap, ninjs and e-mail, from the real binary',
     ]);
     expect(urls[3]['xhtml:link']).toBeUndefined();
     expect(await read(root, 'out1/robots.txt')).toContain(`\nSitemap: ${BASE}sitemap.xml\n`);
+    // The newsroom page names its feeds for readers' autodiscovery; without a base URL, none.
+    expect(await read(root, 'out1/index.html')).toContain(
+      '<link rel="alternate" type="application/atom+xml" href="feed.xml" title="Atom">',
+    );
+    expect(await read(root, 'plain/index.html')).not.toContain('rel="alternate"');
     const plain = await readdir(join(root, 'plain'));
     for (const name of ['feed.xml', 'rss.xml', 'feed.json', 'sitemap.xml', 'robots.txt']) {
       expect(plain).not.toContain(name);

@@ -28,9 +28,9 @@ export async function publishedFiles(input: PublishedFilesInput): Promise<Map<st
     .filter((entry): entry is FeedEntry => entry !== undefined)
     .sort(newestFirst);
   const listed = all.filter((entry) => isPubliclyListable(entry, input.now));
-  // The newest change of what is listed (else of any kit): never the clock, so a rebuild
-  // of the same kits gives the same bytes.
-  const updated = latest(listed) ?? latest(all) ?? new Date(0);
+  // The newest change of what is listed: never the clock, so a rebuild of the same kits
+  // gives the same bytes; nor an embargoed kit's date, which would tell it is coming.
+  const updated = latest(listed) ?? new Date(0);
   const common = { title: input.title, baseUrl, generator: input.generator };
   const add = (entries: FeedEntry[], lang?: string): void => {
     const names = feedFileNames(lang);

@@ -59,7 +59,10 @@ export async function renderEmail(input: EmailInput): Promise<Buffer> {
     text: input.text,
     html,
   });
-  return composer.compile().build();
+  const message = await composer.compile().build();
+  // RFC 5322 lines end in CRLF; the composer keeps the text's own LFs in the encoded
+  // bodies. The message is 7-bit (quoted-printable bodies, encoded words), so this is safe.
+  return Buffer.from(message.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
 }
 
 /**

@@ -146,6 +146,10 @@ describe('distribution: feeds, sitemap, ninjs and e-mail, from the real binary',
   it('writes an e-mail that a mail parser reads back: two alternatives, no attachment', async () => {
     const bytes = await readFile(join(root, 'out1/launch-en/launch-en.eml'));
     expect(bytes.byteLength).toBeLessThan(100 * 1024);
+    // 7-bit, every line ending in CRLF and at most 78 characters long (RFC 5322 §2.1.1).
+    const lines = bytes.toString('latin1').split('\r\n');
+    expect(lines.filter((line) => line.includes('\n') || line.length > 78)).toEqual([]);
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
     const mail = await simpleParser(bytes);
     expect(mail.subject).toBe('We launch ]]> <b>&');
     expect(mail.from?.value).toEqual([{ name: 'Example Org', address: 'ann@example.org' }]);

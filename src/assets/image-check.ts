@@ -63,6 +63,16 @@ export function imageProblem(kind: ImageKind, bytes: Buffer): string | undefined
   return problem && `the ${kind.label} ${problem}`;
 }
 
+/** An image's size in pixels from its header, or undefined when it gives none (an SVG's may). */
+export function pixelSize(bytes: Buffer): { width: number; height: number } | undefined {
+  try {
+    const { width, height } = imageSize(ownBuffer(bytes));
+    return width > 0 && height > 0 ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * `bytes`, on an ArrayBuffer of their own: image-size reads through a DataView of the whole
  * underlying buffer, so a view into a larger one (Node's pool of small buffers) would let it

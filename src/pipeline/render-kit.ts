@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { PreparedAsset } from '../assets/prepare.js';
+import { pixelSize } from '../assets/image-check.js';
 import type { BrowserManager } from '../browser/manager.js';
 import { datelineText } from '../locale/dateline.js';
 import { escapeHtml } from '../html/escape.js';
@@ -55,7 +56,7 @@ export async function renderKit(
   const boilerplateHtml =
     release.boilerplate && renderMarkdown(release.boilerplate, boilerplateContext(release));
 
-  const dataUris = await inlineImages(assets);
+  const { uris: dataUris, sizes } = await inlineImages(assets);
   const pageSrc = (asset: PreparedAsset): string => asset.kitPath;
   const printSrc = (asset: PreparedAsset): string => dataUris.get(asset) ?? '';
   const pageBody = body(pageSrc);
@@ -104,6 +105,7 @@ export async function renderKit(
     text,
     bodyHtml: pageBody,
     pdfBytes: pdf.byteLength,
+    pixelSizes: sizes,
     baseUrl: settings.baseUrl,
   });
   const email = await renderEmail({
@@ -128,15 +130,24 @@ export async function renderKit(
   return { entries, pdfMs };
 }
 
-/** The print page is loaded with setContent (an opaque origin): images must be data: URIs. */
-async function inlineImages(assets: PreparedAsset[]): Promise<Map<PreparedAsset, string>> {
+/**
+ * The print page is loaded with setContent (an opaque origin): images must be data: URIs.
+ * Their sizes in pixels, read from the same bytes, are for the ninjs renditions.
+ */
+async function inlineImages(assets: PreparedAsset[]): Promise<{
+  uris: Map<PreparedAsset, string>;
+  sizes: Map<PreparedAsset, { width: number; height: number }>;
+}> {
   const uris = new Map<PreparedAsset, string>();
+  const sizes = new Map<PreparedAsset, { width: number; height: number }>();
   for (const asset of assets) {
     if (!asset.isImage) continue;
     const bytes = await readFile(asset.source);
     uris.set(asset, `data:${asset.mediaType};base64,${bytes.toString('base64')}`);
+    const size = pixelSize(bytes);
+    if (size) sizes.set(asset, size);
   }
-  return uris;
+  return { uris, sizes };
 }
 
 function uniqueAssets(assets: PreparedAsset[]): PreparedAsset[] {

@@ -14,6 +14,8 @@ export interface NinjsInput {
   /** The body as the page shows it (in-kit links relative to the kit). */
   bodyHtml: string;
   pdfBytes: number;
+  /** Each image's size in pixels, where its header gives one. */
+  pixelSizes: ReadonlyMap<PreparedAsset, { width: number; height: number }>;
   baseUrl: string | undefined;
 }
 
@@ -59,6 +61,8 @@ export function renderNinjs(input: NinjsInput): string {
             name: 'original',
             href: file.href,
             contentType: asset.mediaType,
+            width: input.pixelSizes.get(asset)?.width,
+            height: input.pixelSizes.get(asset)?.height,
             sizeInBytes: asset.bytes,
           }),
         ],

@@ -132,7 +132,14 @@ describe('distribution: feeds, sitemap, ninjs and e-mail, from the real binary',
         { role: 'caption', value: 'The caption' },
         { role: 'alt', value: 'A blue square' },
       ],
-      renditions: [{ contentType: 'image/png', href: `${BASE}launch-en/assets/photo.png` }],
+      renditions: [
+        {
+          contentType: 'image/png',
+          href: `${BASE}launch-en/assets/photo.png`,
+          width: 40,
+          height: 30,
+        },
+      ],
     });
     const secret = JSON.parse(await read(root, 'out1/secret/secret.ninjs.json'));
     expect(secret.embargoedUntil).toBe('2099-01-01T09:00:00+01:00');

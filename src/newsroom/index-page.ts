@@ -169,14 +169,6 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
     looksLikeOurNewsroom,
     'newsroom index was not written over it',
   );
-  const published = await publishedFiles({
-    outDir,
-    slugs: kits.map((kit) => kit.slug),
-    title: config.defaults.organization?.name ?? 'Press releases',
-    baseUrl: input.baseUrl,
-    generator: GENERATOR,
-    now: input.now ?? new Date(),
-  });
   const theme = loadTheme(config.templateDir);
   const published = await publishedFiles({
     outDir,

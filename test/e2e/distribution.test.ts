@@ -339,6 +339,9 @@ describe('the newsroom’s files for machines are presskit’s only where it wro
       cwd: root,
     });
     expect(index.code, index.stderr).toBe(0);
+    expect(index.stderr).toMatch(
+      /1 release\(s\) listed in .*index\.html and feed\.xml, rss\.xml, feed\.json, sitemap\.xml, robots\.txt/,
+    );
     const atom = xml.parse(await read(root, 'dist/feed.xml')).feed;
     // The kit was built without a base URL: its id is its URN, the feed's own links absolute.
     expect(list(atom.entry).map((entry) => [entry.id, entry.link['@href']])).toEqual([

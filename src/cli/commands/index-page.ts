@@ -31,7 +31,11 @@ export const registerIndex: RegisterCommand = (program, { signal }) => {
         signal,
         onNotice: (message) => process.stderr.write(`${printable(message)}\n`),
       });
-      process.stderr.write(`${report.releases} release(s) listed in ${printable(report.file)}\n`);
+      const beside = report.published.length > 0 ? ` and ${report.published.join(', ')}` : '';
+      process.stderr.write(
+        `${report.releases} release(s) listed in ${printable(report.file)}${beside}
+`,
+      );
     },
   );
 };

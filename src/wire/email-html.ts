@@ -72,11 +72,7 @@ export function renderEmailHtml(input: EmailHtmlInput): string {
   const labels = labelsFor(release.lang);
   const e = escapeHtml;
   const label = [release.kind, release.region].filter(Boolean).join(' — ');
-  const notice = release.embargo
-    ? fillLabel(labels.embargoedUntil, {
-        date: formatEmbargo(release.embargo, release.lang, release.timezone),
-      })
-    : labels.immediateRelease;
+  const notice = releaseNotice(release);
   const styled = (html: string): string => inlineStyles(absoluteLinks(html, links));
   const parts: string[] = [];
   parts.push(
@@ -174,4 +170,14 @@ export function renderEmailHtml(input: EmailHtmlInput): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/** "FOR IMMEDIATE RELEASE", or "EMBARGOED UNTIL <date>", in the release's language. */
+export function releaseNotice(release: Release): string {
+  const labels = labelsFor(release.lang);
+  return release.embargo
+    ? fillLabel(labels.embargoedUntil, {
+        date: formatEmbargo(release.embargo, release.lang, release.timezone),
+      })
+    : labels.immediateRelease;
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { PreparedAsset } from '../assets/prepare.js';
-import { fillLabel, formatEmbargo, labelsFor } from '../locale/i18n.js';
 import type { Release } from '../types.js';
-import { renderEmailHtml } from './email-html.js';
+import { releaseNotice, renderEmailHtml } from './email-html.js';
 import { kitLinks } from './links.js';
 
 export interface EmailInput {
@@ -70,9 +69,5 @@ export async function renderEmail(input: EmailInput): Promise<Buffer> {
  * previewed message shows, and the line a journalist must not miss.
  */
 function subject(release: Release): string {
-  if (!release.embargo) return release.title;
-  const notice = fillLabel(labelsFor(release.lang).embargoedUntil, {
-    date: formatEmbargo(release.embargo, release.lang, release.timezone),
-  });
-  return `${notice}: ${release.title}`;
+  return release.embargo ? `${releaseNotice(release)}: ${release.title}` : release.title;
 }

@@ -163,6 +163,12 @@ export function renderEmailHtml(input: EmailHtmlInput): string {
     `<title>${e(release.title)}</title>`,
     '</head>',
     `<body style="margin:0;padding:0;background:#ffffff;">`,
+    // The inbox's preview line: the summary, rather than the labels the message opens with.
+    ...(release.summary
+      ? [
+          `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${e(release.summary)}</div>`,
+        ]
+      : []),
     `<div style="max-width:640px;margin:0 auto;padding:24px 16px;">`,
     ...parts,
     '</div>',

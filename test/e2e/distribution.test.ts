@@ -168,6 +168,9 @@ describe('distribution: feeds, sitemap, ninjs and e-mail, from the real binary',
     expect(mail.text?.trimEnd()).toBe((await read(root, 'out1/launch-en/launch-en.txt')).trimEnd());
     const html = typeof mail.html === 'string' ? mail.html : '';
     expect(html).toContain('<h1 style=');
+    expect(html).toMatch(
+      /<body[^>]*>\s*<div style="display:none;[^"]*">A summary with &lt;angle&gt; brackets &amp; an ampersand\.<\/div>/,
+    );
     expect(html).not.toMatch(/<style|data:|<script|class="dateline"/i);
     expect(html).toContain(`href="${BASE}launch-en/launch-en.pdf"`);
     expect(html).toContain(`href="${BASE}launch-en.zip"`);

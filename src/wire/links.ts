@@ -1,4 +1,5 @@
-import { decodeEntities, escapeHtml } from '../html/escape.js';
+import { escapeHtml } from '../html/escape.js';
+import { decodeEntities } from '../util/character-references.js';
 import type { ReleaseDate } from '../types.js';
 
 /**

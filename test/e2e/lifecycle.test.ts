@@ -370,7 +370,20 @@ describe('stale kits', () => {
       'c:gone',
     ]);
     const left = (await readdir(join(root, 'dist'))).sort();
-    expect(left).toEqual(['.presskit-state', 'b-new', 'b-new.zip', 'c', 'index.html', 'mine']);
+    // (With the base URL these builds take, the newsroom's feeds and sitemap are beside it.)
+    expect(left).toEqual([
+      '.presskit-state',
+      'b-new',
+      'b-new.zip',
+      'c',
+      'feed.json',
+      'feed.xml',
+      'index.html',
+      'mine',
+      'robots.txt',
+      'rss.xml',
+      'sitemap.xml',
+    ]);
     // Only the hand-added file is left in c/, and the user's folder is untouched.
     expect(await readdir(join(root, 'dist/c'))).toEqual(['extra.txt']);
     expect(report.removed.find((kit) => kit.slug === 'c')?.kept).toEqual([

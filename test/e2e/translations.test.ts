@@ -194,7 +194,9 @@ describe.each([
 
   it('is grouped alike by presskit index, from the kits alone (as after CI shards)', async () => {
     const built = await readFile(join(root, out, 'index.html'), 'utf8');
-    const indexed = await runCli(['index', join(root, out)], { cwd: root });
+    // As a CI merge job runs it: with the base URL the build had, for the same feeds.
+    const base = out === 'public' ? ['--base-url', BASE_URL] : [];
+    const indexed = await runCli(['index', join(root, out), ...base], { cwd: root });
     expect(indexed.code, indexed.stderr).toBe(0);
     expect(indexed.stderr).toContain('2 release(s) listed');
     expect(await readFile(join(root, out, 'index.html'), 'utf8')).toBe(built);

@@ -1,18 +1,21 @@
 import { contactFileNames } from './file-names.js';
 import { QR_MAX_BYTES, qrOverflowBytes, vcardQrSvg } from './qr.js';
-import { contactToVcard, VcardValueError } from './vcard.js';
+import { contactToVcard, VcardValueError, type VcardOptions } from './vcard.js';
 import type { Problem } from '../errors.js';
 import { isPresskitError, PresskitError } from '../errors.js';
 import type { ContactCard } from '../html/page.js';
-import type { Contact, Release, VcardVersion } from '../types.js';
+import type { Contact, ProjectSettings, Release } from '../types.js';
+
+/** What the cards depend on in the project's settings. */
+export type CardSettings = Pick<ProjectSettings, 'vcardVersion' | 'baseUrl'>;
 
 /** One vCard per contact, with its kit file name and a QR code that carries it. */
 export async function contactCards(
   release: Release,
-  version: VcardVersion,
+  settings: CardSettings,
 ): Promise<ContactCard[]> {
   const names = contactFileNames(release.contacts);
-  const vcards = releaseVcards(release, version);
+  const vcards = releaseVcards(release, settings);
   return Promise.all(
     release.contacts.map(async (contact, index) => {
       const { vcard, qrText } = vcards[index] ?? { vcard: '', qrText: '' };
@@ -29,7 +32,11 @@ export async function contactCards(
 export interface ContactVcard {
   /** The contact's .vcf file. */
   vcard: string;
-  /** What its QR code carries, checked to fit one: the whole card, for now. */
+  /**
+   * What its QR code carries, checked to fit one: with a base URL, the .vcf's address;
+   * else a card of the essentials (name, organisation, title, phone, email). The whole card
+   * made a dense code that a print scanned at 100 dpi did not read (0 of 10).
+   */
   qrText: string;
 }
 
@@ -37,12 +44,18 @@ export interface ContactVcard {
  * The vCard of every contact and what its QR code carries, checked to fit: what `build`
  * writes and `check` checks, decided here only. Every contact's problems at once.
  */
-export function releaseVcards(release: Release, version: VcardVersion): ContactVcard[] {
+export function releaseVcards(release: Release, settings: CardSettings): ContactVcard[] {
   const problems: Problem[] = [];
+  const names = contactFileNames(release.contacts);
+  const version = settings.vcardVersion;
+  const kitUrl = settings.baseUrl && new URL(`${release.slug}/`, settings.baseUrl);
   const vcards = release.contacts.map((_, index) => {
     try {
-      const vcard = releaseVcard(release, index, version);
-      const qrText = vcard;
+      const vcard = releaseVcard(release, index, { version });
+      const name = names[index] ?? `contact-${index + 1}.vcf`;
+      const qrText = kitUrl
+        ? new URL(`contacts/${name}`, kitUrl).href
+        : releaseVcard(release, index, { version, essentials: true });
       const problem = qrCapacityProblem(release, index, qrText);
       if (problem) problems.push(problem);
       return { vcard, qrText };
@@ -57,12 +70,16 @@ export function releaseVcards(release: Release, version: VcardVersion): ContactV
 }
 
 /** The vCard of `release.contacts[index]`; a value that cannot be written names its field. */
-function releaseVcard(release: Release, index: number, version: VcardVersion): string {
+function releaseVcard(
+  release: Release,
+  index: number,
+  options: Pick<VcardOptions, 'version' | 'essentials'>,
+): string {
   const contact = release.contacts[index];
   if (!contact) throw new RangeError(`no contact ${index}`);
   try {
     return contactToVcard(contact, {
-      version,
+      ...options,
       lang: release.lang,
       rev: release.modified?.instant ?? release.date.instant,
     });

@@ -37,6 +37,12 @@ export interface VcardOptions {
   rev: Date;
   /** Defaults to DEFAULT_PRODID. */
   prodId?: string;
+  /**
+   * Only what a QR code needs to make a contact: N, FN, ORG (the organisation, not the
+   * office), TITLE, EMAIL, TEL. No PRODID, address, URL, UID or REV: the full card is the
+   * .vcf, and every byte less makes the code's modules larger on paper.
+   */
+  essentials?: boolean;
 }
 
 export const DEFAULT_PRODID = '-//presskit//presskit//EN';
@@ -59,9 +65,10 @@ export function contactToVcard(contact: Contact, options: VcardOptions): string 
     throw new VcardValueError('a contact needs a name or an organization', 'FN', 'name');
   }
 
-  const properties: VcardProperty[] = [
-    { name: 'PRODID', value: { kind: 'raw', text: options.prodId ?? DEFAULT_PRODID } },
-  ];
+  const essentials = options.essentials === true;
+  const properties: VcardProperty[] = essentials
+    ? []
+    : [{ name: 'PRODID', value: { kind: 'raw', text: options.prodId ?? DEFAULT_PRODID } }];
   const fn: VcardProperty = { name: 'FN', value: { kind: 'text', text: formattedName } };
   if (name === undefined) {
     // An organization card. 3.0 requires N, so it is empty, and X-ABShowAs makes Apple
@@ -92,7 +99,7 @@ export function contactToVcard(contact: Contact, options: VcardOptions): string 
     else properties.push({ name: 'KIND', value: { kind: 'raw', text: 'individual' } }, fn, n);
   }
 
-  const orgUnits = [contact.organization, contact.office]
+  const orgUnits = [contact.organization, essentials ? undefined : contact.office]
     .map((part) => part?.trim())
     .filter((part): part is string => !!part);
   if (orgUnits.length > 0) {
@@ -124,7 +131,7 @@ export function contactToVcard(contact: Contact, options: VcardOptions): string 
           },
     );
   }
-  const address = contact.address;
+  const address = essentials ? undefined : contact.address;
   if (address && Object.values(address).some((part) => part?.trim())) {
     // RFC 6350 §6.3.1: post office box and extended address SHOULD be empty.
     const components = [
@@ -142,6 +149,7 @@ export function contactToVcard(contact: Contact, options: VcardOptions): string 
       value: { kind: 'structured', components },
     });
   }
+  if (essentials) return serializeVcard(version, properties);
   if (!v3 && options.lang !== undefined) {
     if (!LANGUAGE_TAG.test(options.lang)) {
       throw new VcardValueError(`not a language tag: ${JSON.stringify(options.lang)}`, 'LANG');

@@ -182,6 +182,9 @@ function contactView(card: ContactCard, lang: string) {
     url: contact.url,
     vcardHref: card.kitPath,
     qrSvg: card.qrSvg,
+    // An image rather than inline SVG: Chrome tags an <img> as a Figure with its alt text
+    // as /Alt (PDF/UA 7.3), and an inline SVG not at all.
+    qrSrc: `data:image/svg+xml;base64,${Buffer.from(card.qrSvg).toString('base64')}`,
     // "QR" and "vCard" read the same in every language the labels cover.
     qrLabel: `QR vCard — ${displayName}`,
   };

@@ -10,7 +10,9 @@ import {
   PDFString,
 } from 'pdf-lib/dist/pdf-lib.esm.min.js';
 import type { PDFContext, PDFObject, PDFRawStream, SaveOptions } from 'pdf-lib';
+import { artifactFixes } from './artifacts.js';
 import { renumberNodeIds } from './node-ids.js';
+import { structureFixes } from './structure.js';
 import type { PdfRevision } from './revision.js';
 import {
   appendUpdate,
@@ -94,8 +96,15 @@ function appendMetadata(
   const info = context.obj({});
   for (const [key, value] of infoEntries(meta, producer)) info.set(PDFName.of(key), value);
 
-  const xmpRef = PDFRef.of(nextObjectNumber(chrome));
+  let next = nextObjectNumber(chrome);
+  const xmpRef = PDFRef.of(next++);
   const xmp = xmpStream(context, meta, producer);
+  // PDF/UA: the tags fixed and page furniture marked (see structure.ts and artifacts.ts).
+  const fixes = new Map([
+    ...structureFixes(chrome, catalog, () => PDFRef.of(next++)),
+    ...artifactFixes(chrome, catalog),
+  ]);
+  if (fixes.has(rootRef) || fixes.has(infoRef)) return undefined;
   const updatedCatalog = catalog.clone(context);
   updatedCatalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   updatedCatalog.set(PDFName.of('Metadata'), xmpRef);
@@ -109,6 +118,7 @@ function appendMetadata(
   return appendUpdate(
     chrome,
     new Map<PDFRef, PDFObject>([
+      ...fixes,
       [infoRef, info],
       [rootRef, updatedCatalog],
       [xmpRef, xmp],
@@ -215,6 +225,7 @@ export function xmpPacket(meta: PdfMetadata, producer: string): string {
     '<rdf:Description rdf:about=""',
     '  xmlns:dc="http://purl.org/dc/elements/1.1/"',
     '  xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
+    '  xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"',
     '  xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
     `<dc:format>application/pdf</dc:format>`,
     `<dc:title>${langAlt(meta.title, meta.lang)}</dc:title>`,
@@ -234,6 +245,8 @@ export function xmpPacket(meta: PdfMetadata, producer: string): string {
     `<xmp:CreateDate>${date}</xmp:CreateDate>`,
     `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
     `<xmp:MetadataDate>${date}</xmp:MetadataDate>`,
+    // ISO 14289-1, 5: the file claims PDF/UA-1 (what presskit checks is in the README).
+    '<pdfuaid:part>1</pdfuaid:part>',
     '</rdf:Description>',
     '</rdf:RDF>',
     '</x:xmpmeta>',

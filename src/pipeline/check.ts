@@ -85,7 +85,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
       const prepared = await prepareLoaded(raw, source, settings, config.defaults);
       const imageSrc = (href: string): string | undefined =>
         prepared.assets.find((asset) => asset.href === href)?.kitPath;
-      const problems = byLine(renderingProblems(prepared.release, imageSrc, settings.vcardVersion));
+      const problems = byLine(renderingProblems(prepared.release, imageSrc, settings));
       if (theme && themeProblems.length === 0 && problems.length === 0)
         problems.push(...(await checkTheme(prepared, settings, theme)));
       return { source: source.displayPath, slug: prepared.release.slug, problems };
@@ -138,7 +138,7 @@ async function checkTheme(
         ? { boilerplateHtml: renderMarkdown(release.boilerplate, boilerplateContext(release)) }
         : {}),
       assets,
-      cards: await contactCards(release, settings.vcardVersion),
+      cards: await contactCards(release, settings),
       generator: GENERATOR,
       assetSrc: (asset) => asset.kitPath,
       print: false,

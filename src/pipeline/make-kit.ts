@@ -34,7 +34,7 @@ export async function makeKit(
 ): Promise<StagedKit & { pdfMs: number }> {
   const { release } = prepared;
   if (release.withdrawal) return withdrawnKit(prepared, release.withdrawal, context);
-  const cards = await contactCards(release, context.settings.vcardVersion);
+  const cards = await contactCards(release, context.settings);
   const theme = loadTheme(context.settings.templateDir);
   let kit: RenderedKit;
   // The zip library loads while Chrome prints the first PDF, not before it.

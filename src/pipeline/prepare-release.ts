@@ -5,6 +5,7 @@ import { examineRelease, unsafeBodyProblems } from '../release/schema.js';
 import type { ReleaseSource } from '../release/discover.js';
 import type { RawRelease } from '../release/load.js';
 import { loadBody, loadRelease } from '../release/load.js';
+import type { CardSettings } from '../contacts/cards.js';
 import { releaseVcards } from '../contacts/cards.js';
 import type { ErrorCode, Problem } from '../errors.js';
 import { byLine, isPresskitError, PresskitError } from '../errors.js';
@@ -12,7 +13,7 @@ import type { MarkdownContext } from '../markdown/render.js';
 import { imageHrefs, rawLocator, renderMarkdown } from '../markdown/render.js';
 import type { MarkdownPlace } from '../markdown/depth.js';
 import { markdownDepthProblem, withinStack } from '../markdown/depth.js';
-import type { ProjectSettings, Release, TranslationSet, VcardVersion } from '../types.js';
+import type { ProjectSettings, Release, TranslationSet } from '../types.js';
 
 /** A release read, validated and with its files checked: everything `check` verifies. */
 export interface PreparedRelease {
@@ -86,7 +87,7 @@ export async function prepareLoaded(
     const imageSrc = (href: string): string =>
       assets?.find((asset) => asset.href === href)?.kitPath ?? href;
     try {
-      problems.push(...renderingProblems(release, imageSrc, settings.vcardVersion));
+      problems.push(...renderingProblems(release, imageSrc, settings));
     } catch {
       // The release may be a stand-in (fields set aside): what these checks make of it is
       // extra help, and a failure here must not hide the problems found, which come first.
@@ -128,7 +129,7 @@ async function bodyAlone(source: ReleaseSource): Promise<Problem[]> {
 export function renderingProblems(
   release: Release,
   imageSrc: (href: string) => string | undefined,
-  version: VcardVersion,
+  settings: CardSettings,
 ): Problem[] {
   const problems: Problem[] = [];
   const collect = (run: () => unknown): void => {
@@ -150,7 +151,7 @@ export function renderingProblems(
   const { boilerplate } = release;
   if (boilerplate !== undefined)
     collect(() => renderMarkdown(boilerplate, boilerplateContext(release)));
-  collect(() => releaseVcards(release, version));
+  collect(() => releaseVcards(release, settings));
   return problems;
 }
 

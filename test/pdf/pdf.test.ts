@@ -110,6 +110,7 @@ describe.each(BROWSERS)('renderPdf on a two-page A4 document, with %s', (_name, 
       CreateDate: '2016-10-05T00:00:00Z',
       ModifyDate: '2016-10-05T00:00:00Z',
       MetadataDate: '2016-10-05T00:00:00Z',
+      part: '1',
     });
   });
 

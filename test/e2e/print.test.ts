@@ -1,0 +1,156 @@
+/**
+ * The PDFs as a printer and a screen reader get them, checked with independent tools: the
+ * PDF/UA-1 structure checks (../shared/tools/pdfua-check.py, over qpdf), poppler's page count
+ * and renders, zbar reading the QR code off a 100 dpi render.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copySample, makeProject, REPO, run, runCli, SAMPLE_SLUG } from './helpers.js';
+import { printProject } from './print-fixtures.js';
+
+const exec = promisify(execFile);
+const PDFUA_CHECK = join(REPO, '../shared/tools/pdfua-check.py');
+const PDFS = {
+  sample: `${SAMPLE_SLUG}/${SAMPLE_SLUG}.pdf`,
+  long: 'long/long.pdf',
+  short: 'short/short.pdf',
+};
+
+let root: string;
+let out: string;
+const pdf = (name: keyof typeof PDFS): string => join(out, PDFS[name]);
+
+beforeAll(async () => {
+  root = await makeProject(printProject());
+  await copySample(root);
+  out = join(root, 'dist');
+  // As a user does: from the project folder, the output folder given as an absolute path.
+  const built = await runCli(['build', '--out', out], { cwd: root });
+  expect(built.code, built.stderr).toBe(0);
+}, 120_000);
+
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+async function pages(file: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [file]);
+  return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
+}
+
+describe('PDF/UA-1, as far as a program can tell from the structure', () => {
+  it.each(Object.keys(PDFS) as (keyof typeof PDFS)[])('%s has no finding', async (name) => {
+    const { stdout } = await exec('python3', [PDFUA_CHECK, '--json', pdf(name)]);
+    const report = JSON.parse(stdout) as { findings: string[]; structure: Record<string, number> };
+    expect(report.findings).toEqual([]);
+    if (name === 'long') {
+      // What the release holds is tagged as what it is.
+      for (const type of ['L', 'LI', 'Lbl', 'LBody', 'Table', 'TH', 'TD', 'Link', 'Figure']) {
+        expect(report.structure[type], type).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('the checker itself finds what Chrome alone leaves (it can fail)', async () => {
+    // The same release printed by Chrome without presskit's post-processing: the first
+    // revision of the file, before the update that presskit appends.
+    const bytes = await readFile(pdf('long'));
+    const text = bytes.toString('latin1');
+    const firstEnd = text.indexOf('%%EOF') + '%%EOF'.length;
+    const dir = await mkdtemp(join(tmpdir(), 'presskit-pdfua-'));
+    try {
+      const chrome = join(dir, 'chrome.pdf');
+      await (await import('node:fs/promises')).writeFile(chrome, bytes.subarray(0, firstEnd));
+      const result = await run('python3', [PDFUA_CHECK, chrome]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/pdfuaid:part/);
+      expect(result.stdout).toMatch(/LI child/);
+      expect(result.stdout).toMatch(/Em, Strong/);
+      expect(result.stdout).toMatch(/link annotation/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('paints no text outside marked content: page numbers are artifacts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'presskit-qdf-'));
+    try {
+      const qdf = join(dir, 'long.qdf');
+      await exec('qpdf', ['--qdf', '--object-streams=disable', pdf('long'), qdf]);
+      const text = (await readFile(qdf)).toString('latin1');
+      const streams = [
+        ...text.matchAll(/%% Contents for page \d+\n[^]*?stream\n([^]*?)endstream/g),
+      ];
+      expect(streams.length).toBe(await pages(pdf('long')));
+      for (const [, content = ''] of streams) {
+        let depth = 0;
+        let untagged = 0;
+        let artifacts = 0;
+        // Strings first, so that their bytes are not read as operators.
+        const tokens = content
+          .replace(/<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)/g, ' ')
+          .replace(/<<|>>|\[|\]/g, ' ')
+          .split(/\s+/);
+        for (const token of tokens) {
+          if (token === 'BDC' || token === 'BMC') depth++;
+          else if (token === 'EMC') depth--;
+          else if (token === 'Tj' || token === 'TJ') untagged += depth === 0 ? 1 : 0;
+          if (token === '/Artifact') artifacts++;
+        }
+        expect(untagged).toBe(0);
+        expect(depth).toBe(0);
+        // At least the page number and the page background.
+        expect(artifacts).toBeGreaterThanOrEqual(2);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives the same bytes when built again', async () => {
+    const again = join(root, 'again');
+    const built = await runCli(['build', '--out', again], { cwd: root });
+    expect(built.code).toBe(0);
+    const [first, second] = await Promise.all([
+      readFile(pdf('long')),
+      readFile(join(again, PDFS.long)),
+    ]);
+    expect(second.equals(first)).toBe(true);
+  }, 60_000);
+});
+
+describe('QR codes from the printed page', () => {
+  it('decode from a 100 dpi render to the card’s essentials, accents intact', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'presskit-qr-'));
+    try {
+      await exec('pdftoppm', ['-r', '100', '-png', pdf('long'), join(dir, 'page')]);
+      const decoded: string[] = [];
+      for (const file of (await readdir(dir)).sort()) {
+        const result = await run('zbarimg', ['--raw', '-q', '-Sbinary', join(dir, file)]);
+        if (result.code === 0) decoded.push(result.stdout);
+      }
+      expect(decoded).toEqual([
+        [
+          'BEGIN:VCARD',
+          'VERSION:3.0',
+          'N:Müller;Jürgen;;;',
+          'FN:Jürgen Müller',
+          'ORG:Harbour Trust',
+          'TITLE:Press officer',
+          'EMAIL;TYPE=INTERNET,WORK:press@example.org',
+          'TEL;TYPE=WORK,VOICE:+44 20 7946 0958',
+          'END:VCARD',
+          '',
+        ].join('\r\n'),
+      ]);
+      // The .vcf keeps the whole card.
+      const vcf = await readFile(join(out, 'long/contacts/jurgen-muller.vcf'), 'utf8');
+      expect(vcf).toMatch(/^ADR;TYPE=WORK:;;1 Quay Street;Portsmouth;;;United Kingdom\r$/m);
+      expect(vcf).toMatch(/^ORG:Harbour Trust;Media desk\r$/m);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

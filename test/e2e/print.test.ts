@@ -121,6 +121,93 @@ describe('PDF/UA-1, as far as a program can tell from the structure', () => {
   }, 60_000);
 });
 
+/**
+ * How far down each page's printed area the content reaches (0 to 1), from a grey render:
+ * the lowest row with a dark pixel above the bottom margin, where the page number is.
+ */
+async function pageFill(file: string): Promise<number[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'presskit-fill-'));
+  try {
+    await exec('pdftoppm', ['-r', '20', '-gray', join(file), join(dir, 'page')]);
+    const fills: number[] = [];
+    for (const name of (await readdir(dir)).sort()) {
+      const pgm = await readFile(join(dir, name));
+      const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40));
+      if (!header) throw new Error(`${name}: not a PGM file`);
+      const [width, height] = [Number(header[1]), Number(header[2])];
+      const pixels = pgm.subarray(header[0].length);
+      // A4: 297 mm high, margins 20 mm above and 22 mm below (page-css.ts).
+      const top = Math.round((height * 20) / 297);
+      const bottom = Math.round((height * (297 - 22)) / 297);
+      let last = top;
+      for (let y = top; y < bottom; y++) {
+        const row = pixels.subarray(y * width, (y + 1) * width);
+        if (row.some((value) => value < 200)) last = y;
+      }
+      fills.push((last - top) / (bottom - top));
+    }
+    return fills;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('print layout', () => {
+  it('prints 1,900 words and three photos in at most 6 A4 pages, none but the last half empty', async () => {
+    const fills = await pageFill(pdf('long'));
+    expect(fills.length).toBe(await pages(pdf('long')));
+    expect(fills.length).toBeLessThanOrEqual(6);
+    for (const [index, fill] of fills.slice(0, -1).entries()) {
+      expect(fill, `page ${index + 1}`).toBeGreaterThan(0.5);
+    }
+  });
+
+  it('prints a three-line release with a photo and a contact on one page', async () => {
+    expect(await pages(pdf('short'))).toBe(1);
+    const { stdout } = await run('pdftotext', ['-layout', pdf('short'), '-']);
+    expect(stdout).toContain('Jane Doe');
+    expect(stdout).toContain('The harbour.');
+  });
+
+  it('keeps the about text, the contacts and the end mark on one page', async () => {
+    const { stdout } = await run('pdftotext', ['-layout', pdf('long'), '-']);
+    const last =
+      stdout
+        .split('\f')
+        .filter((page) => page.trim() !== '')
+        .at(-1) ?? '';
+    const folded = last.replace(/\s+/g, '').toLowerCase();
+    for (const text of ['AboutHarbourTrust', 'JürgenMüller', '###']) {
+      expect(folded).toContain(text.toLowerCase());
+    }
+  });
+
+  it('bounds photos at 9 cm high: the portrait one prints narrower than the column', async () => {
+    const { stdout } = await run('pdfimages', ['-list', pdf('long')]);
+    // page num type width height color comp bpc enc interp object ID x-ppi y-ppi …
+    const rows = stdout
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cells) => cells[2] === 'image');
+    const sizes = rows.map((cells) => ({
+      width: Number(cells[3]),
+      height: Number(cells[4]),
+      ppi: Number(cells[12]),
+    }));
+    const photos = sizes.filter((size) => size.width >= 800);
+    expect(photos).toHaveLength(3);
+    for (const photo of photos) {
+      const heightCm = (photo.height / photo.ppi) * 2.54;
+      expect(heightCm).toBeLessThanOrEqual(9.05);
+    }
+    const portrait = photos.find((photo) => photo.height > photo.width);
+    const landscape = photos.find((photo) => photo.height < photo.width);
+    if (!portrait || !landscape) throw new Error('expected a portrait and a landscape photo');
+    expect(portrait.width / portrait.ppi).toBeLessThan((landscape.width / landscape.ppi) * 0.6);
+  });
+});
+
 describe('QR codes from the printed page', () => {
   it('decode from a 100 dpi render to the card’s essentials, accents intact', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'presskit-qr-'));

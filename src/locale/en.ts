@@ -54,6 +54,7 @@ export const english: LocaleDefinition = {
     textVersion: 'Plain-text version',
     addToContacts: 'Add to contacts',
     scanToAdd: 'Scan to add the contact',
+    table: 'Table',
     tags: 'Tags',
     skipToContent: 'Skip to content',
   },

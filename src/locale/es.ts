@@ -47,6 +47,7 @@ export const spanish: LocaleDefinition = {
     textVersion: 'Versión en texto plano',
     addToContacts: 'Añadir a contactos',
     scanToAdd: 'Escanee para añadir el contacto',
+    table: 'Tabla',
     tags: 'Etiquetas',
     skipToContent: 'Ir al contenido',
   },

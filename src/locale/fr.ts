@@ -54,6 +54,7 @@ export const french: LocaleDefinition = {
     textVersion: 'Version texte',
     addToContacts: 'Ajouter aux contacts',
     scanToAdd: 'Scannez pour ajouter le contact',
+    table: 'Tableau',
     tags: 'Mots-clés',
     skipToContent: 'Aller au contenu',
   },

@@ -49,6 +49,8 @@ export interface Labels {
   addToContacts: string;
   /** Caption under a contact's QR code. */
   scanToAdd: string;
+  /** Names a table's scrolling box for assistive technology: "Table: Item, Count". */
+  table: string;
   tags: string;
   skipToContent: string;
 }

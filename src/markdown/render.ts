@@ -6,6 +6,7 @@ import { escapeHtml } from '../html/escape.js';
 import { decodeEntities } from '../util/character-references.js';
 import { withinStack } from './depth.js';
 import { checkLink } from './link-policy.js';
+import { renderTable } from './table.js';
 import { typesetTokens } from './typeset-tokens.js';
 
 export interface MarkdownContext {
@@ -90,6 +91,9 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
           .replace(/[ \t\n\r\f]+/g, ' ')
           .trim();
         return `<h${depth}>${html}</h${depth}>\n`;
+      },
+      table(token: Tokens.Table): string {
+        return renderTable(token, context.lang, (cell) => this.parser.parseInline(cell.tokens));
       },
       paragraph(token: Tokens.Paragraph): string {
         const prefix = leadPrefix ?? '';

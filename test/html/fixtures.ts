@@ -100,7 +100,7 @@ export interface BuiltProject {
   cleanup(): Promise<void>;
 }
 
-async function buildProject(
+export async function buildProject(
   prefix: string,
   setup: (root: string) => Promise<void>,
 ): Promise<BuiltProject> {

@@ -135,6 +135,8 @@ export interface ProjectSettings {
   root: string;
   paper: PaperSize;
   vcardVersion: VcardVersion;
+  /** Mark non-ASCII vCard 3.0 values `CHARSET=UTF-8`, for Outlook (see contacts/vcard.ts). */
+  vcardCharset: boolean;
   baseUrl?: string;
   maxAssetBytes: number;
   /** Absolute path of a folder whose templates override the default theme file by file. */

@@ -7,7 +7,8 @@ import type { ContactCard } from '../html/page.js';
 import type { Contact, ProjectSettings, Release } from '../types.js';
 
 /** What the cards depend on in the project's settings. */
-export type CardSettings = Pick<ProjectSettings, 'vcardVersion' | 'baseUrl'>;
+export type CardSettings = Pick<ProjectSettings, 'vcardVersion' | 'baseUrl'> &
+  Partial<Pick<ProjectSettings, 'vcardCharset'>>;
 
 /** One vCard per contact, with its kit file name and a QR code that carries it. */
 export async function contactCards(
@@ -48,14 +49,15 @@ export function releaseVcards(release: Release, settings: CardSettings): Contact
   const problems: Problem[] = [];
   const names = contactFileNames(release.contacts);
   const version = settings.vcardVersion;
+  const charset = settings.vcardCharset === true;
   const kitUrl = settings.baseUrl && new URL(`${release.slug}/`, settings.baseUrl);
   const vcards = release.contacts.map((_, index) => {
     try {
-      const vcard = releaseVcard(release, index, { version });
+      const vcard = releaseVcard(release, index, { version, charset });
       const name = names[index] ?? `contact-${index + 1}.vcf`;
       const qrText = kitUrl
         ? new URL(`contacts/${name}`, kitUrl).href
-        : releaseVcard(release, index, { version, essentials: true });
+        : releaseVcard(release, index, { version, charset, essentials: true });
       const problem = qrCapacityProblem(release, index, qrText);
       if (problem) problems.push(problem);
       return { vcard, qrText };
@@ -73,7 +75,7 @@ export function releaseVcards(release: Release, settings: CardSettings): Contact
 function releaseVcard(
   release: Release,
   index: number,
-  options: Pick<VcardOptions, 'version' | 'essentials'>,
+  options: Pick<VcardOptions, 'version' | 'essentials' | 'charset'>,
 ): string {
   const contact = release.contacts[index];
   if (!contact) throw new RangeError(`no contact ${index}`);

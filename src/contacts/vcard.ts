@@ -43,6 +43,17 @@ export interface VcardOptions {
    * .vcf, and every byte less makes the code's modules larger on paper.
    */
   essentials?: boolean;
+  /**
+   * 3.0 only: `CHARSET=UTF-8` on every property whose value is not ASCII. Not in RFC 2426
+   * (which leaves the charset to the transport), and gone from 4.0 (RFC 6350 App. A.2).
+   * Outlook for Windows reads a 3.0 file without it in the system code page ("JÃ¼rgen"),
+   * and with it as UTF-8 (jeroendesloovere/vcard#51, "Windows 7-10 and Outlook";
+   * mixerp/MixERP.Net.VCards#12, `N;CHARSET=utf-8` fixed it). Apple Contacts reads UTF-8
+   * without it (joomla/joomla-cms#7938), but the iOS camera's QR import needed it
+   * (sabre-io/vobject#613). Android's import: not verified here. Off by default: the
+   * STANDARDS test vector A is exact bytes without it, and RFC 2426 parsers ignore it.
+   */
+  charset?: boolean;
 }
 
 export const DEFAULT_PRODID = '-//presskit//presskit//EN';
@@ -149,7 +160,7 @@ export function contactToVcard(contact: Contact, options: VcardOptions): string 
       value: { kind: 'structured', components },
     });
   }
-  if (essentials) return serializeVcard(version, properties);
+  if (essentials) return serializeVcard(version, withCharset(properties, options));
   if (!v3 && options.lang !== undefined) {
     if (!LANGUAGE_TAG.test(options.lang)) {
       throw new VcardValueError(`not a language tag: ${JSON.stringify(options.lang)}`, 'LANG');
@@ -167,7 +178,21 @@ export function contactToVcard(contact: Contact, options: VcardOptions): string 
     { name: 'REV', value: { kind: 'raw', text: formatRev(options.rev, version) } },
   );
 
-  return serializeVcard(version, properties);
+  return serializeVcard(version, withCharset(properties, options));
+}
+
+/** The properties, with `CHARSET=UTF-8` on the non-ASCII ones when asked for in 3.0. */
+function withCharset(properties: VcardProperty[], options: VcardOptions): VcardProperty[] {
+  if (options.charset !== true || options.version !== '3.0') return properties;
+  return properties.map((property) => {
+    const { value } = property;
+    const text = value.kind === 'structured' ? value.components.flat().join('') : value.text;
+    if (!/[^\x00-\x7F]/u.test(text)) return property;
+    return {
+      ...property,
+      parameters: [...(property.parameters ?? []), { name: 'CHARSET', values: ['UTF-8'] }],
+    };
+  });
 }
 
 /**

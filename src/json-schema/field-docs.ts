@@ -164,6 +164,11 @@ export const CONFIG_FIELDS: Record<string, Keywords> = {
     maximum: 4,
     multipleOf: 1,
   },
+  vcardCharset: {
+    description:
+      'Write CHARSET=UTF-8 on vCard 3.0 values that are not ASCII, for Outlook (default false).',
+    pattern: '^(true|false)$',
+  },
   baseUrl: { description: 'Public URL of the output folder, for canonical and Open Graph links.' },
   maxAssetSize: {
     description: 'Largest asset accepted, e.g. 25MB (default); B, KB, MB, GB, KiB, MiB, GiB.',

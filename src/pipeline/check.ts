@@ -33,6 +33,7 @@ export interface CheckOptions extends ProjectOptions {
   vcardVersion?: VcardVersion;
   /** Check releases with `status: draft` too; without, they are left out as build leaves them. */
   drafts?: boolean;
+  vcardCharset?: boolean;
 }
 
 export interface CheckedRelease {

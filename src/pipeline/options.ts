@@ -32,6 +32,8 @@ export interface BuildOptions extends ProjectOptions {
   shard?: { index: number; count: number };
   paper?: PaperSize;
   vcardVersion?: VcardVersion;
+  /** Write `CHARSET=UTF-8` on non-ASCII vCard 3.0 values (for Outlook). Default false. */
+  vcardCharset?: boolean;
   baseUrl?: string;
   /**
    * The build's time, which embargoes are compared with: a Date, or an ISO 8601 datetime

@@ -58,6 +58,11 @@ export const configSchema = z.strictObject(
       (value) => value === undefined || /^[34](\.0)?$/.test(value),
       'must be 3.0 or 4.0',
     ),
+    // YAML is read as text (no type surprises): the words, not a boolean.
+    vcardCharset: optionalText.refine(
+      (value) => value === undefined || /^(true|false)$/.test(value),
+      'must be true or false',
+    ),
     baseUrl: optionalWebUrl,
     maxAssetSize: sizeWithUnit,
     timezone: ianaZone,
@@ -74,6 +79,7 @@ export interface ProjectConfig {
   templateDir?: string;
   out?: string;
   vcardVersion?: VcardVersion;
+  vcardCharset?: boolean;
   baseUrl?: string;
   maxAssetBytes?: number;
   /**
@@ -121,6 +127,7 @@ export async function loadConfig(root: string, file?: string): Promise<ProjectCo
     ...(config.vcardVersion
       ? { vcardVersion: config.vcardVersion.startsWith('4') ? '4.0' : '3.0' }
       : {}),
+    ...(config.vcardCharset !== undefined ? { vcardCharset: config.vcardCharset === 'true' } : {}),
     ...(config.baseUrl ? { baseUrl: config.baseUrl.replace(/\/?$/, '/') } : {}),
     ...(config.maxAssetSize !== undefined ? { maxAssetBytes: config.maxAssetSize } : {}),
     ...(config.lang ? { lang: config.lang } : {}),

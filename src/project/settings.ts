@@ -12,6 +12,7 @@ export const DEFAULT_MAX_ASSET_BYTES = 25 * 1024 * 1024;
 export interface SettingsOverrides {
   paper?: PaperSize;
   vcardVersion?: VcardVersion;
+  vcardCharset?: boolean;
   baseUrl?: string;
   out?: string;
 }
@@ -26,6 +27,7 @@ export function resolveSettings(
     root,
     paper: options.paper ?? config.paper ?? 'A4',
     vcardVersion: options.vcardVersion ?? config.vcardVersion ?? '3.0',
+    vcardCharset: options.vcardCharset ?? config.vcardCharset ?? false,
     maxAssetBytes: config.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
   };
   const baseUrl = options.baseUrl ?? config.baseUrl;

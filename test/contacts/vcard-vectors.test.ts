@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePhone } from '../../src/contacts/phone.js';
 import { contactToVcard, serializeVcard } from '../../src/contacts/vcard.js';
-import type { Contact, Phone } from '../../src/types.js';
+import type { Contact } from '../../src/types.js';
+import { amelie, phone } from './fixtures.js';
 
 const VECTORS = '/work/shared/spec/vcard';
 const readVector = (name: string) => readFileSync(`${VECTORS}/vector-${name}.vcf`);
@@ -11,21 +11,6 @@ const bytes = (text: string) => Buffer.from(text, 'utf8');
 
 const PRODID = '-//Example//press-kit 1.0//EN';
 const REV = new Date('2026-11-27T09:00:00Z');
-
-function phone(raw: string): Phone {
-  const parsed = parsePhone(raw);
-  if (!parsed) throw new Error(`fixture phone ${raw} must parse`);
-  return parsed;
-}
-
-const amelie: Contact = {
-  name: 'Amélie Dupré-Lefèvre',
-  role: 'Responsable presse',
-  organization: 'Société Générale des Eaux',
-  office: 'Direction de la communication',
-  email: 'amelie.dupre-lefevre@example.fr',
-  phone: phone('+33 1 42 68 53 00 poste 221'),
-};
 
 const jane: Contact = {
   name: 'Jane Doe, Jr.',

@@ -69,7 +69,7 @@ describe('docs/templates.md', () => {
       bodyHtml: '<p>Body.</p>',
       boilerplateHtml: '<p>About.</p>',
       assets: [],
-      cards: await contactCards(release, { vcardVersion: '3.0', baseUrl: undefined }),
+      cards: await contactCards(release, { vcardVersion: '3.0' }),
       generator: 'presskit test',
       assetSrc: () => '',
       print: false,

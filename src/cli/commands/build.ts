@@ -18,6 +18,7 @@ interface BuildFlags extends ProjectFlags {
   shard?: { index: number; count: number };
   paper?: 'A4' | 'Letter';
   vcardVersion?: '3.0' | '4.0';
+  vcardCharset?: boolean;
   baseUrl?: string;
   now?: string;
   drafts?: boolean;
@@ -42,6 +43,7 @@ export const registerBuild: RegisterCommand = (program, { signal, setStatus, set
     .option('--shard <i/n>', 'build only shard i of n (for CI matrix jobs)', shard)
     .option('--paper <size>', 'paper size of the PDF: A4 or Letter', paperSize)
     .option('--vcard-version <version>', 'vCard version: 3.0 or 4.0', vcardVersion)
+    .option('--vcard-charset', 'mark non-ASCII vCard 3.0 values CHARSET=UTF-8 (for Outlook)')
     .option(
       '--base-url <url>',
       'public URL of the output folder, for canonical and Open Graph links',
@@ -91,6 +93,7 @@ function definedFlags(flags: BuildFlags) {
     shard: flags.shard,
     paper: flags.paper,
     vcardVersion: flags.vcardVersion,
+    vcardCharset: flags.vcardCharset,
     baseUrl: flags.baseUrl,
     now: flags.now,
     drafts: flags.drafts,

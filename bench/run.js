@@ -48,6 +48,9 @@ const option = (name) => {
 const RUNS = Number(option('--runs') ?? 3);
 const FULL = argv.includes('--full');
 const KEEP = argv.includes('--keep');
+/** The heading of BENCHMARKS.md's last section, written by hand and kept by this script. */
+const BY_HAND = '## Measured by hand';
+
 /** `--corpus N` is for trying the bench quickly; the report's targets are for 100. */
 const CORPUS = Number(option('--corpus') ?? 100);
 const BIG_CORPUS = Number(option('--big') ?? 1000);
@@ -696,7 +699,11 @@ try {
       );
     }
   }
-  const markdown = `${lines.join('\n')}\n`;
+  // A last section measured by hand (not by this script) is carried over as it is.
+  const previous = await readFile(join(REPO, 'BENCHMARKS.md'), 'utf8').catch(() => '');
+  const byHand = previous.indexOf(BY_HAND);
+  const kept = byHand < 0 ? '' : `\n${previous.slice(byHand)}`;
+  const markdown = `${lines.join('\n')}\n${kept}`;
   await writeFile(join(REPO, 'BENCHMARKS.md'), markdown);
 
   // The terminal gets the two tables that matter.

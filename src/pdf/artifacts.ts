@@ -4,7 +4,7 @@
  * all content either tagged or marked as an artifact; page furniture is an artifact. Every
  * graphics object painted outside marked content is wrapped in `/Artifact BMC … EMC`.
  */
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import type { PDFObject } from 'pdf-lib';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef } from 'pdf-lib/dist/pdf-lib.esm.min.js';
 import type { PdfRevision } from './revision.js';
@@ -15,9 +15,6 @@ const CLOSE = Buffer.from('\nEMC', 'latin1');
 
 const PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
-/** PDF's white-space and delimiter characters (ISO 32000-1, 7.2.2), by code. */
-const WHITE = new Set([0, 9, 10, 12, 13, 32]);
-const DELIMITERS = new Set([...'()<>[]{}/%'].map((char) => char.charCodeAt(0)));
 
 /**
  * The new content stream of every page whose content had something painted outside marked
@@ -35,7 +32,8 @@ export function artifactFixes(revision: PdfRevision, catalog: PDFDict): Map<PDFR
     if (stream.dict.has(PDFName.of('DecodeParms'))) continue;
     const marked = markArtifacts(inflateSync(stream.contents));
     if (!marked) continue;
-    fixes.set(ref, revision.context.flateStream(marked, {}));
+    // Node's zlib, not pdf-lib's pako: the same bytes for the same input, ten times faster.
+    fixes.set(ref, revision.context.stream(deflateSync(marked), { Filter: 'FlateDecode' }));
   }
   return fixes;
 }
@@ -58,104 +56,89 @@ function* pageDicts(
 }
 
 /**
+ * One token of a content stream (ISO 32000-1, 7.2 and 7.8.2), or white space or a comment.
+ * A literal string with nested parentheses matches nothing, and the stream is then left
+ * as it is: Chrome writes text as hex strings.
+ */
+const TOKEN =
+  /[\0\t\n\f\r ]+|%[^\r\n]*|\((?:[^()\\]|\\[^])*\)|<<|>>|<[0-9A-Fa-f\0\t\n\f\r ]*>|[[\]{}]|\/[^\0\t\n\f\r ()<>[\]{}/%]*|[^\0\t\n\f\r ()<>[\]{}/%]+/y;
+const OPERAND = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)|true|false|null)$/;
+
+/**
  * `content` with every graphics object painted at marked-content depth 0 (a path up to its
  * painting operator, a text object, an XObject or shading) wrapped as an artifact; undefined
  * when there is none, or the stream cannot be read safely.
  */
 export function markArtifacts(content: Buffer): Buffer | undefined {
   const text = content.toString('latin1');
-  const inserts: { at: number; bytes: Buffer }[] = [];
-  const wrap = (start: number, end: number): void => {
-    inserts.push({ at: start, bytes: OPEN }, { at: end, bytes: CLOSE });
-  };
+  const inserts: number[] = [];
   let depth = 0;
   let operandsAt: number | undefined;
   let pathAt: number | undefined;
   let textAt: number | undefined;
-  let at = 0;
-  while (at < text.length) {
-    const char = text[at] ?? '';
-    if (WHITE.has(text.charCodeAt(at))) {
-      at++;
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < text.length) {
+    const start = TOKEN.lastIndex;
+    const match = TOKEN.exec(text);
+    if (!match) return undefined;
+    const token = match[0];
+    const first = token.charCodeAt(0);
+    // White space (all codes up to the space) and comments separate tokens only.
+    if (first <= 32 || first === 37) continue;
+    // Strings, names, arrays, dictionaries and numbers are operands.
+    if (
+      first === 40 ||
+      first === 60 ||
+      first === 62 ||
+      first === 47 ||
+      first === 91 ||
+      first === 93
+    ) {
+      operandsAt ??= start;
       continue;
     }
-    const start = at;
-    if (char === '%') {
-      const eol = text.slice(at).search(/[\r\n]/);
-      at = eol < 0 ? text.length : at + eol;
+    if (OPERAND.test(token)) {
+      operandsAt ??= start;
       continue;
     }
-    if (char === '(') at = skipLiteral(text, at);
-    else if (text.startsWith('<<', at) || text.startsWith('>>', at)) at += 2;
-    else if (char === '<') at = text.indexOf('>', at) + 1;
-    else if (char === '[' || char === ']' || char === '{' || char === '}') at++;
-    else if (char === '/') at = endOfToken(text, at + 1);
-    else {
-      at = endOfToken(text, at);
-      const word = text.slice(start, at);
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) || ['true', 'false', 'null'].includes(word)) {
-        operandsAt ??= start;
-        continue;
+    const opAt = operandsAt ?? start;
+    const end = start + token.length;
+    operandsAt = undefined;
+    if (token === 'BDC' || token === 'BMC') {
+      if (depth === 0 && (textAt !== undefined || pathAt !== undefined)) return undefined;
+      depth++;
+    } else if (token === 'EMC') {
+      if (depth === 0) return undefined;
+      depth--;
+    } else if (token === 'BI' || token === 'ID') {
+      return undefined;
+    } else if (depth > 0) {
+      continue;
+    } else if (token === 'BT') {
+      textAt = opAt;
+    } else if (textAt !== undefined) {
+      if (token === 'ET') {
+        inserts.push(textAt, end);
+        textAt = undefined;
       }
-      const opAt = operandsAt ?? start;
-      operandsAt = undefined;
-      if (word === 'BI' || word === 'ID') return undefined;
-      if (word === 'BDC' || word === 'BMC') {
-        if (depth === 0 && (textAt !== undefined || pathAt !== undefined)) return undefined;
-        depth++;
-      } else if (word === 'EMC') {
-        if (depth === 0) return undefined;
-        depth--;
-      } else if (depth === 0) {
-        if (word === 'BT') textAt = opAt;
-        else if (word === 'ET' && textAt !== undefined) {
-          wrap(textAt, at);
-          textAt = undefined;
-        } else if (textAt !== undefined) {
-          // Inside a text object, which is wrapped whole.
-        } else if (PATH.has(word)) pathAt ??= opAt;
-        else if (PAINT.has(word)) {
-          wrap(pathAt ?? opAt, at);
-          pathAt = undefined;
-        } else if (word === 'n') pathAt = undefined;
-        else if (word === 'Do' || word === 'sh') wrap(opAt, at);
-      }
-      continue;
+    } else if (PATH.has(token)) {
+      pathAt ??= opAt;
+    } else if (PAINT.has(token)) {
+      inserts.push(pathAt ?? opAt, end);
+      pathAt = undefined;
+    } else if (token === 'n') {
+      pathAt = undefined;
+    } else if (token === 'Do' || token === 'sh') {
+      inserts.push(opAt, end);
     }
-    if (at <= start) return undefined;
-    operandsAt ??= start;
   }
-  if (inserts.length === 0 || depth !== 0 || textAt !== undefined) {
-    return undefined;
-  }
+  if (inserts.length === 0 || depth !== 0 || textAt !== undefined) return undefined;
   const parts: Buffer[] = [];
   let from = 0;
-  for (const insert of inserts) {
-    parts.push(content.subarray(from, insert.at), insert.bytes);
-    from = insert.at;
-  }
+  inserts.forEach((at, index) => {
+    parts.push(content.subarray(from, at), index % 2 === 0 ? OPEN : CLOSE);
+    from = at;
+  });
   parts.push(content.subarray(from));
   return Buffer.concat(parts);
-}
-
-function endOfToken(text: string, from: number): number {
-  let at = from;
-  while (at < text.length) {
-    const code = text.charCodeAt(at);
-    if (WHITE.has(code) || DELIMITERS.has(code)) break;
-    at++;
-  }
-  return at;
-}
-
-/** The end of the literal string opening at `from`: nested parentheses, backslash escapes. */
-function skipLiteral(text: string, from: number): number {
-  let nesting = 0;
-  for (let at = from; at < text.length; at++) {
-    const char = text[at];
-    if (char === '\\') at++;
-    else if (char === '(') nesting++;
-    else if (char === ')' && --nesting === 0) return at + 1;
-  }
-  return from;
 }

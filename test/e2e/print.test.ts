@@ -53,6 +53,13 @@ describe('PDF/UA-1, as far as a program can tell from the structure', () => {
     }
   });
 
+  it('reads, in poppler, strong text as a Span and list items as label and body', async () => {
+    const { stdout } = await run('pdfinfo', ['-struct-text', pdf('long')]);
+    expect(stdout).toMatch(/Span \(inline\)\n\s+NonStruct\n\s+"cleared two tonnes"/);
+    expect(stdout).toMatch(/LI \(block\)\n\s+Lbl \(block\)\n[^]*?LBody \(block\)/);
+    expect(stdout).not.toMatch(/Strong|Em \(/);
+  });
+
   it('the checker itself finds what Chrome alone leaves (it can fail)', async () => {
     // The same release printed by Chrome without presskit's post-processing: the first
     // revision of the file, before the update that presskit appends.

@@ -219,7 +219,19 @@ describe('QR codes from the printed page', () => {
   it('decode from a 100 dpi render to the card’s essentials, accents intact', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'presskit-qr-'));
     try {
-      await exec('pdftoppm', ['-r', '100', '-png', pdf('long'), join(dir, 'page')]);
+      // The contacts are on the last page (see 'print layout').
+      const last = String(await pages(pdf('long')));
+      await exec('pdftoppm', [
+        '-r',
+        '100',
+        '-f',
+        last,
+        '-l',
+        last,
+        '-png',
+        pdf('long'),
+        join(dir, 'page'),
+      ]);
       const decoded: string[] = [];
       for (const file of (await readdir(dir)).sort()) {
         const result = await run('zbarimg', ['--raw', '-q', '-Sbinary', join(dir, file)]);

@@ -62,6 +62,7 @@ describe('docs/templates.md', () => {
         root: '/project',
         paper: 'A4',
         vcardVersion: '3.0',
+        vcardCharset: false,
         baseUrl: 'https://press.acme.example/',
         maxAssetBytes: 1,
       },

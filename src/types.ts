@@ -3,6 +3,8 @@
  * only `release/schema.ts` turns it into these.
  */
 
+import type { LabelOverrides } from './locale/types.js';
+
 export type VcardVersion = '3.0' | '4.0';
 export type PaperSize = 'A4' | 'Letter';
 
@@ -125,6 +127,8 @@ export interface Release {
   body: string;
   /** 1-based line of the body's first line in the source file. */
   bodyLine: number;
+  /** The project's labels for this release's language (config `labels:`), often none. */
+  labelOverrides?: LabelOverrides;
   /** Line of a frontmatter field in the source file, for messages from later stages. */
   lineOf(path: readonly (string | number)[]): number | undefined;
 }

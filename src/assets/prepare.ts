@@ -205,8 +205,13 @@ function uniqueName(source: string, used: Set<string>): string {
   return name;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** "340 KB", "1.2 MB"; `number` writes the figure in the page's language ("1,2 MB"). */
+export function formatBytes(
+  bytes: number,
+  number: (value: number, fractionDigits: number) => string = (value, digits) =>
+    value.toFixed(digits),
+): string {
+  if (bytes < 1024) return `${number(bytes, 0)} B`;
+  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024), 0)} KB`;
+  return `${number(bytes / 1024 / 1024, 1)} MB`;
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { scriptFontFaces } from './script-fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -10,8 +11,11 @@ const FACES = [
   { pkg: '@fontsource/inter', css: ['400.css', '600.css'] },
 ];
 
-/** Latin covers French, English, Spanish; latin-ext covers the rest of Western/Central Europe. */
-const SUBSETS = /-(latin|latin-ext)-\d{3}-(normal|italic) \*\//;
+/**
+ * Latin covers French, English, Spanish, German, Portuguese; latin-ext the rest of Western
+ * and Central Europe; cyrillic and cyrillic-ext Russian and the other Cyrillic languages.
+ */
+const SUBSETS = /-(latin|latin-ext|cyrillic|cyrillic-ext)-\d{3}-(normal|italic) \*\//;
 
 /**
  * What a template prints where the `@font-face` rules go (its `fontCss` variable); replaced
@@ -62,15 +66,19 @@ const printFonts = new Map<string, Buffer>();
 export async function withFontFaces(
   html: string,
   delivery: FontDelivery = 'inline',
+  /** More text whose characters count as the page's (see `renderPage`). */
+  alsoText = '',
 ): Promise<string> {
   if (!html.includes(FONT_FACES_PLACEHOLDER)) return html;
   cached ??= loadFontFaceRules();
   const faces = await cached;
-  const points = codePointsOf(html);
-  const css = faces
-    .flatMap((face) => neededSubsets(face, points))
-    .map((rule) => (delivery === 'print' ? rule.printCss : rule.css))
-    .join('\n');
+  const points = codePointsOf(html + alsoText);
+  const css = [
+    ...faces
+      .flatMap((face) => neededSubsets(face, points))
+      .map((rule) => (delivery === 'print' ? rule.printCss : rule.css)),
+    ...(await scriptFontFaces(points)),
+  ].join('\n');
   return html.replaceAll(FONT_FACES_PLACEHOLDER, css);
 }
 

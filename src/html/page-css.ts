@@ -23,7 +23,7 @@ export function pageCss(paper: PaperSize, pageLabel: string, header?: string): s
       : `
   @top-center { content: ${cssString(header)}; font: 600 8.5pt 'Inter', sans-serif; letter-spacing: 0.04em; color: #8a1c1c; }`;
   return `@page { size: ${paper}; margin: 20mm 20mm 22mm;
-  @bottom-center { content: ${content}; font: 400 8.5pt 'Inter', sans-serif; color: #4a4f57; }${top} }`;
+  @bottom-center { content: ${content}; font: 400 8.5pt 'Inter', 'Amiri', 'Noto Sans SC', sans-serif; color: #4a4f57; }${top} }`;
 }
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped. */

@@ -5,7 +5,19 @@ import { formatPhoneDisplay, phoneTelUri } from '../contacts/phone.js';
 import type { Contact, KitLifecycle, ProjectSettings, Release, TranslationSet } from '../types.js';
 import { runningHeader, statusText, updatedLine } from '../locale/lifecycle-labels.js';
 import { FONT_FACES_PLACEHOLDER, PRINT_FONT_ORIGIN, withFontFaces } from './fonts.js';
-import { aboutHeading, contactHeading, formatDate, labelsFor, ogLocale } from '../locale/i18n.js';
+import {
+  aboutHeading,
+  contactHeading,
+  fillLabel,
+  formatDate,
+  formatEmbargo,
+  formatNumber,
+  labelTable,
+  labelsFor,
+  ogLocale,
+  textDirection,
+} from '../locale/i18n.js';
+import type { LabelTable, Labels } from '../locale/i18n.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { pageCss } from './page-css.js';
 import { withLifecycleHead } from './lifecycle-head.js';
@@ -57,13 +69,23 @@ export interface PageInput {
 }
 
 export async function renderPage(input: PageInput): Promise<string> {
-  return withFontFaces(await renderPageMarkup(input), input.print ? 'print' : 'inline');
+  // The labels' characters too, so the page and its print ask for the same font subsets.
+  const table = labelTable(input.release.lang, input.release.labelOverrides);
+  return withFontFaces(
+    await renderPageMarkup(input),
+    input.print ? 'print' : 'inline',
+    labelText(table),
+  );
 }
 
 /** The page as the theme renders it, its `@font-face` rules still to add: what `check` renders. */
 export async function renderPageMarkup(input: PageInput): Promise<string> {
   const { release, settings } = input;
-  const labels = labelsFor(release.lang);
+  const table = labelTable(release.lang, release.labelOverrides);
+  const { labels } = table;
+  // A label shown in English on a page in another language says so (WCAG 3.1.2).
+  const attrs = (key: keyof Labels): string => (table.english.has(key) ? ' lang="en"' : '');
+  const kindIsLabel = release.kind === labels.kind;
   const url = settings.baseUrl ? new URL(`${release.slug}/`, settings.baseUrl).href : undefined;
   const images = input.assets.filter((asset) => asset.isImage && asset.role === 'asset');
   const absolute = (asset: PreparedAsset): string | undefined =>
@@ -77,6 +99,7 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
 
   const context = {
     lang: release.lang,
+    dir: textDirection(release.lang),
     csp: input.print ? PRINT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
     title: release.title,
     summary: release.summary,
@@ -112,9 +135,14 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
     status: {
       embargoed: release.embargo !== undefined || input.lifecycle === 'draft',
       text: statusText(release, input.lifecycle),
+      attrs:
+        input.lifecycle === 'draft'
+          ? ''
+          : attrs(release.embargo ? 'embargoedUntil' : 'immediateRelease'),
     },
     head: {
       kind: release.kind,
+      kindAttrs: kindIsLabel ? attrs('kind') : '',
       region: release.region,
       title: release.title,
       subtitle: release.subtitle,
@@ -128,12 +156,22 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
       about: aboutHeading(labels, release.organization?.name ?? ''),
       contacts: contactHeading(labels, input.cards.length),
       media: labels.mediaAssets,
-      credit: `${labels.photoCredit}${labels.lang === 'fr' ? '\u00A0: ' : ': '}`,
+      credit: `${labels.photoCredit}${table.colon}`,
       phone: labels.phone,
       email: labels.email,
       addContact: labels.addToContacts,
       scanToAdd: labels.scanToAdd,
       endMark: labels.endMark,
+      attrs: {
+        about: attrs('about'),
+        contacts: attrs('contact'),
+        media: attrs('mediaAssets'),
+        credit: attrs('photoCredit'),
+        phone: attrs('phone'),
+        email: attrs('email'),
+        addContact: attrs('addToContacts'),
+        scanToAdd: attrs('scanToAdd'),
+      },
     },
     figures: images.map((asset) => ({
       src: input.assetSrc(asset),
@@ -147,20 +185,27 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
         href: asset.kitPath,
         name: asset.kitPath.slice('assets/'.length),
         type: asset.typeLabel,
-        size: formatBytes(asset.bytes),
+        size: formatBytes(asset.bytes, (value, digits) =>
+          formatNumber(value, release.lang, digits),
+        ),
         caption: asset.caption,
       })),
     contacts: input.cards.map((card) => contactView(card, release.lang)),
     downloads: input.print
       ? []
       : [
-          { href: `${release.slug}.pdf`, label: labels.pdfVersion },
-          { href: `${release.slug}.txt`, label: labels.textVersion },
+          { href: `${release.slug}.pdf`, label: labels.pdfVersion, attrs: attrs('pdfVersion') },
+          { href: `${release.slug}.txt`, label: labels.textVersion, attrs: attrs('textVersion') },
         ],
   };
   // `extra` (the release's own data) as a global: a theme's partials see it too.
   const page = await input.theme.render('page', context, { extra: release.extra });
   return withLifecycleHead(page, input.lifecycle, release.embargo?.text);
+}
+
+function labelText(table: LabelTable): string {
+  const { contact, ...rest } = table.labels;
+  return [...Object.values(rest), contact.one, contact.other].join('');
 }
 
 function contactView(card: ContactCard, lang: string) {

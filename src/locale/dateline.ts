@@ -1,5 +1,5 @@
 import type { Release } from '../types.js';
-import { formatDate } from './i18n.js';
+import { formatDate, formatDateline } from './i18n.js';
 
 /**
  * The dateline that opens the lead: place in capitals, then the date, then a dash
@@ -8,5 +8,9 @@ import { formatDate } from './i18n.js';
 export function datelineText(release: Release): string | undefined {
   if (!release.dateline) return undefined;
   const place = release.dateline.toLocaleUpperCase(release.lang);
-  return `${place}, ${formatDate(release.date, release.lang, release.timezone)} —`;
+  return formatDateline(
+    place,
+    formatDate(release.date, release.lang, release.timezone),
+    release.lang,
+  );
 }

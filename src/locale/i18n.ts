@@ -1,39 +1,200 @@
 /**
- * Labels, dates and locale details per language. French, English and Spanish have their
- * own tables (`locales/`); any other language falls back to English, labels and dates
- * alike, so a page never mixes two languages in its furniture.
+ * Labels, dates and locale details per language. Arabic, Chinese (Simplified), English,
+ * French, German, Portuguese, Russian and Spanish have their own tables (one file each,
+ * citing its sources); any other language gets its dates from `Intl` in that language and
+ * its labels in English (each marked `lang="en"` on the page), unless the project's config
+ * gives them (`labels:`).
  *
  * Dates never depend on the machine's time zone: a plain date is a calendar date (read in
  * UTC, where it was stored), and a time is shown from the instant in the given IANA zone
  * or, without one, at the offset the author wrote.
  */
 import type { PaperSize, ReleaseDate } from '../types.js';
+import { arabic } from './ar.js';
+import { german } from './de.js';
 import { english } from './en.js';
 import { spanish } from './es.js';
 import { french } from './fr.js';
-import type { CivilDate, ClockTime, Labels, LocaleDefinition } from './types.js';
+import { portuguese } from './pt.js';
+import { russian } from './ru.js';
+import type { CivilDate, ClockTime, LabelOverrides, Labels, LocaleDefinition } from './types.js';
 import { twoDigits } from './types.js';
+import { chinese } from './zh.js';
 
-export type { Labels } from './types.js';
+export type { LabelOverrides, Labels } from './types.js';
 
 const LOCALES: Readonly<Record<string, LocaleDefinition>> = {
+  ar: arabic,
+  de: german,
   en: english,
-  fr: french,
   es: spanish,
+  fr: french,
+  pt: portuguese,
+  ru: russian,
+  zh: chinese,
 };
+
+/** The languages with their own tables, for documentation and tests. */
+export const BUILT_IN_LANGUAGES: readonly string[] = Object.keys(LOCALES);
 
 /** The primary language subtag, lower-cased: `fr-BE` → `fr`, `EN_us` → `en`. */
 export function primaryLanguage(lang: string): string {
   return (lang.trim().split(/[-_]/u, 1)[0] ?? '').toLowerCase();
 }
 
+/** The built-in table for `lang`, if it has one: `zh-Hant` and `zh-TW` are not `zh`. */
+function builtInLocale(lang: string): LocaleDefinition | undefined {
+  const primary = primaryLanguage(lang);
+  if (primary === 'zh' && parseLocale(lang)?.maximize().script !== 'Hans') return undefined;
+  return LOCALES[primary];
+}
+
+const intlLocales = new Map<string, LocaleDefinition>();
+
 function localeFor(lang: string): LocaleDefinition {
-  return LOCALES[primaryLanguage(lang)] ?? english;
+  const builtIn = builtInLocale(lang);
+  if (builtIn) return builtIn;
+  const tag = intlTag(lang);
+  let locale = intlLocales.get(tag);
+  if (!locale) {
+    locale = intlLocale(tag);
+    intlLocales.set(tag, locale);
+  }
+  return locale;
+}
+
+/**
+ * The tag Intl formats in: `lang` when this runtime has data for it, else English. Never
+ * the machine's default locale, which is what Intl falls back to by itself.
+ */
+function intlTag(lang: string): string {
+  const locale = parseLocale(lang);
+  if (!locale) return 'en';
+  return Intl.DateTimeFormat.supportedLocalesOf([locale.toString()])[0] ?? 'en';
+}
+
+/** Dates and times written by Intl in `tag`'s long style, labels in English. */
+function intlLocale(tag: string): LocaleDefinition {
+  const options = { timeZone: 'UTC' } as const;
+  const withYear = new Intl.DateTimeFormat(tag, { ...options, dateStyle: 'long' });
+  const noYear = new Intl.DateTimeFormat(tag, { ...options, month: 'long', day: 'numeric' });
+  const clock = new Intl.DateTimeFormat(tag, { ...options, hour: 'numeric', minute: '2-digit' });
+  const both = new Intl.DateTimeFormat(tag, { ...options, dateStyle: 'long', timeStyle: 'short' });
+  const at = (day: CivilDate, time: ClockTime = { hour: 0, minute: 0 }): Date =>
+    new Date(Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute));
+  return {
+    labels: english.labels,
+    date: (day, year) => (year ? withYear : noYear).format(at(day)),
+    time: (time) => clock.format(at({ year: 2000, month: 1, day: 1 }, time)),
+    dateTime: (day, time) => both.format(at(day, time)),
+  };
 }
 
 /** The label table for `lang` (`fr-BE` → French), English for other languages. */
 export function labelsFor(lang: string): Labels {
-  return localeFor(lang).labels;
+  return labelTable(lang).labels;
+}
+
+/** A language's labels once the project's overrides are applied. */
+export interface LabelTable {
+  labels: Labels;
+  /**
+   * The labels shown in English in a page of another language (no table of its own, no
+   * override): the page marks each with `lang="en"` (WCAG 3.1.2).
+   */
+  english: ReadonlySet<keyof Labels>;
+  /** Whether presskit has a table of its own for the language. */
+  builtIn: boolean;
+  /** What separates a label from its value: ": ", " : ", "：". */
+  colon: string;
+}
+
+/**
+ * The labels of `lang`: its built-in table or English, then the project's `overrides`
+ * for that language (see `overridesFor`).
+ */
+export function labelTable(lang: string, overrides: LabelOverrides = {}): LabelTable {
+  const builtIn = builtInLocale(lang);
+  const base = (builtIn ?? english).labels;
+  const { contact, ...plain } = overrides;
+  const labels: Labels = {
+    ...base,
+    ...plain,
+    contact: { ...base.contact, ...contact },
+    lang: builtIn ? base.lang : primaryLanguage(lang) || 'en',
+  };
+  const inEnglish = new Set<keyof Labels>();
+  if (!builtIn) {
+    for (const key of Object.keys(base) as (keyof Labels)[]) {
+      if (key === 'lang') continue;
+      const given = key === 'contact' ? contact?.one && contact.other : plain[key];
+      if (given === undefined || given === '') inEnglish.add(key);
+    }
+  }
+  if (inEnglish.size === Object.keys(base).length - 1) labels.lang = 'en';
+  return {
+    labels,
+    english: inEnglish,
+    builtIn: builtIn !== undefined,
+    colon: builtIn?.colon ?? ': ',
+  };
+}
+
+/**
+ * The config's overrides for `lang`: those of its primary language (`pt`), then those of
+ * the exact tag (`pt-PT`), keys compared case-insensitively.
+ */
+export function overridesFor(
+  all: Readonly<Record<string, LabelOverrides>> | undefined,
+  lang: string,
+): LabelOverrides {
+  if (!all) return {};
+  const wanted = lang.trim().replaceAll('_', '-').toLowerCase();
+  const primary = primaryLanguage(lang);
+  const pick = (tag: string): LabelOverrides =>
+    Object.entries(all).find(([key]) => key.toLowerCase() === tag)?.[1] ?? {};
+  const general = pick(primary);
+  const exact = wanted === primary ? {} : pick(wanted);
+  return {
+    ...general,
+    ...exact,
+    contact: { ...general.contact, ...exact.contact },
+  };
+}
+
+/** `rtl` for languages written right to left (Arabic, Hebrew, Persian, Urdu...). */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  // The script CLDR expects for the tag (`ar` → Arab, `ur` → Arab, `az` → Latn); a list
+  // rather than Intl.Locale's textInfo, which Node 20 lacks.
+  const script = parseLocale(lang)?.maximize().script;
+  return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+}
+
+/** ISO 15924 codes of the scripts written right to left (Unicode's bidi class R and AL). */
+const RTL_SCRIPTS = new Set([
+  'Adlm',
+  'Arab',
+  'Hebr',
+  'Mand',
+  'Mend',
+  'Nkoo',
+  'Rohg',
+  'Samr',
+  'Syrc',
+  'Thaa',
+  'Yezi',
+]);
+
+/**
+ * A number as the language writes it, in European digits (which the UN's Arabic
+ * documents use too): "1,234.5", "1 234,5", "1.234,5".
+ */
+export function formatNumber(value: number, lang: string, fractionDigits = 0): string {
+  return new Intl.NumberFormat(intlTag(lang), {
+    numberingSystem: 'latn',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 /** Fills `{name}` placeholders; a placeholder without a value is a bug in the caller. */
@@ -64,7 +225,8 @@ export function aboutHeading(labels: Labels, organization: string): string {
 
 function startsWithVowel(text: string): boolean {
   // Not h: "de Hachette" and "d’Hermès" both exist, and only a dictionary knows which.
-  return /^[aeiouy]/iu.test(text.trim().normalize('NFD'));
+  // Russian а и о у э (and Ы): "Об ООН"; not е ё ю я, which start with a "й": "о Юнеско".
+  return /^[aeiouyаиоуэы]/iu.test(text.trim().normalize('NFD'));
 }
 
 /**
@@ -99,6 +261,12 @@ export function formatEmbargo(date: ReleaseDate, lang: string, timeZone?: string
   if (sameDay(utc.day, local.day)) return `${head} (${utcClock})`;
   const utcDay = locale.date(utc.day, utc.day.year !== local.day.year);
   return `${head} (${utcDay}, ${utcClock})`;
+}
+
+/** "GENEVA, Sept. 3, 2026 —", "日内瓦，2026年9月3日——": the place already capitalised. */
+export function formatDateline(place: string, date: string, lang: string): string {
+  const locale = localeFor(lang);
+  return locale.dateline ? locale.dateline(place, date) : `${place}, ${date} —`;
 }
 
 /** Whether `timeZone` is an IANA zone this runtime knows, for validating frontmatter. */

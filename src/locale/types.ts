@@ -5,7 +5,7 @@
  */
 
 export interface Labels {
-  /** The language of this table (`fr`, `en`, `es`), after any fallback. */
+  /** The language of this table (`fr`, `ar`, `zh`...), `en` for a language without one. */
   lang: string;
   /** Default label above the headline. */
   kind: string;
@@ -68,8 +68,17 @@ export interface ClockTime {
   minute: number;
 }
 
+/** The labels a project may set per language in its config (`labels:`), each optional. */
+export type LabelOverrides = Partial<Omit<Labels, 'lang' | 'contact'>> & {
+  contact?: Partial<Labels['contact']>;
+};
+
 export interface LocaleDefinition {
   labels: Labels;
+  /** The dateline, place then date: "GENEVA, Sept. 3, 2026 —" (the default). */
+  dateline?(place: string, date: string): string;
+  /** What separates a label from its value: ": " (French " : ", Chinese "："). */
+  colon?: string;
   /** "1er octobre 2016"; without the year, "1er octobre". */
   date(date: CivilDate, withYear: boolean): string;
   /** "10 h 30", "10:30 a.m.", "10:30". */

@@ -4,6 +4,8 @@ import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
 import { escapeHtml } from '../html/escape.js';
 import { decodeEntities } from '../util/character-references.js';
+import { textDirection } from '../locale/i18n.js';
+import { isolateLtrRuns } from './bidi.js';
 import { withinStack } from './depth.js';
 import { checkLink } from './link-policy.js';
 import { renderTable } from './table.js';
@@ -44,12 +46,13 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
   let leadPrefix = context.leadPrefixHtml;
   let offset = typeof context.headingOffset === 'number' ? context.headingOffset : 1;
   const marked = new Marked({ gfm: true, breaks: false, async: false });
+  const escapeText = textDirection(context.lang) === 'rtl' ? isolateLtrRuns : escapeHtml;
   marked.use({
     renderer: {
       text(token: Tokens.Text | Tokens.Escape): string {
         if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
         // Already decoded and typeset by typesetTokens.
-        return escapeHtml(token.text);
+        return escapeText(token.text);
       },
       html(token: Tokens.HTML | Tokens.Tag): string {
         if (/<\s*script\b/i.test(token.text)) {

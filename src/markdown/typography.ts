@@ -289,6 +289,13 @@ const spanishGuillemets: Rule = (draft) => {
 interface QuoteStyle {
   /** Open and close marks for double quotes, by nesting level; the last one repeats. */
   double: readonly (readonly [string, string])[];
+  /** Open and close marks for single quotes (default ‘ ’); the apostrophe stays ’. */
+  single?: readonly [string, string];
+  /**
+   * Quotes open and close in turn, whatever is around them: Chinese sets no space before
+   * a quotation (他说"你好"), so the neighbours tell nothing.
+   */
+  alternate?: boolean;
   /** Elisions written with a leading apostrophe: 'tis, rock 'n' roll. */
   leadingApostrophe?: RegExp;
   /** At a run's start, an apostrophe before these ends a word begun before the run (*Bob*'s). */
@@ -318,6 +325,90 @@ const GUILLEMETS_THEN_CURLY: QuoteStyle = {
  * The rules of each language, and the characters they act on: a paragraph with none of
  * them (most, in English) comes back as it is without being looked at.
  */
+/** German (Duden): „…“ outside, ‚…‘ inside. */
+const GERMAN_QUOTES: QuoteStyle = {
+  double: [
+    ['„', '“'],
+    ['‚', '‘'],
+  ],
+  single: ['‚', '‘'],
+};
+
+/** Russian (Мильчин): «…» outside, „…“ inside. */
+const RUSSIAN_QUOTES: QuoteStyle = {
+  double: [
+    ['«', '»'],
+    ['„', '“'],
+  ],
+};
+
+/** Chinese (GB/T 15834-2011): “…” outside, ‘…’ inside, whatever the neighbours. */
+const CHINESE_QUOTES: QuoteStyle = {
+  double: [
+    ['“', '”'],
+    ['‘', '’'],
+  ],
+  alternate: true,
+};
+
+/** Arabic, CLDR's delimiters: ” opens and “ closes, ’ ‘ inside. */
+const ARABIC_QUOTES: QuoteStyle = {
+  double: [
+    ['”', '“'],
+    ['’', '‘'],
+  ],
+  single: ['’', '‘'],
+};
+
+const HAN = String.raw`\p{Script=Han}`;
+/** Full-width forms of the ASCII marks Chinese text takes in its own width (GB/T 15834). */
+const FULL_WIDTH: Readonly<Record<string, string>> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+};
+
+/**
+ * Chinese punctuation in Chinese text: a mark after a Han character (or a closing quote
+ * after one) becomes full width, a full stop becomes 。, parentheses around Han text
+ * become （）, "..." becomes ……, and the spaces around full-width marks go. Marks
+ * between Latin letters or digits (3.5, 9:30, a, b) stay as they are.
+ */
+const chinesePunctuation: Rule = (draft) => {
+  const after = `(?<=[${HAN}”’）》」])`;
+  for (const [ascii, wide] of Object.entries(FULL_WIDTH)) {
+    draft.replace(new RegExp(`${after}[${ascii}](?![\\p{N}])`, 'gu'), wide);
+  }
+  draft.replace(new RegExp(`${after}\\.(?![\\p{N}.])`, 'gu'), '。');
+  draft.replace(new RegExp(`${after}(?:…|\\.\\.\\.)(?!…)`, 'gu'), '……');
+  // ( and ) around Han text, or in it: 国际移民组织(IOM)表示.
+  const edits: Edit[] = [];
+  const han = new RegExp(`[${HAN}]`, 'u');
+  for (const match of draft.text.matchAll(/\(([^()\n]*)\)/gu)) {
+    const close = match.index + match[0].length - 1;
+    const around = `${draft.text[match.index - 1] ?? ''}${match[1] ?? ''}${draft.text[close + 1] ?? ''}`;
+    if (!han.test(around)) continue;
+    edits.push({ start: match.index, end: match.index + 1, insert: '（' });
+    edits.push({ start: close, end: close + 1, insert: '）' });
+  }
+  draft.apply(edits);
+  draft.replace(/[^\S\n]+(?=[，。；：？！、）”’》」])/gu, '');
+  draft.replace(/(?<=[，。；：？！、（“‘《「])[^\S\n]+/gu, '');
+};
+
+/**
+ * Arabic punctuation after an Arabic letter: the Arabic comma ، semicolon ؛ and question
+ * mark ؟ (not between digits: 3,5 and 1,000 stay).
+ */
+const arabicPunctuation: Rule = (draft) => {
+  const after = String.raw`(?<=[\p{Script=Arabic}])[^\S\n]*`;
+  draft.replace(new RegExp(`${after},(?![\\p{N}])`, 'gu'), '،');
+  draft.replace(new RegExp(`${after};(?![\\p{N}])`, 'gu'), '؛');
+  draft.replace(new RegExp(`${after}\\?(?![\\p{N}])`, 'gu'), '؟');
+};
+
 const RULES_BY_LANGUAGE: Readonly<Record<string, { touches: RegExp; rules: readonly Rule[] }>> = {
   en: {
     touches: /["']|\.\.\./u,
@@ -338,6 +429,34 @@ const RULES_BY_LANGUAGE: Readonly<Record<string, { touches: RegExp; rules: reado
     touches: /["'«»]|\.\.\./u,
     rules: [ellipsis, quotes(GUILLEMETS_THEN_CURLY), spanishGuillemets],
   },
+  de: {
+    touches: /["']|\.\.\./u,
+    rules: [ellipsis, quotes(GERMAN_QUOTES)],
+  },
+  ru: {
+    touches: /["'«»]|\.\.\./u,
+    rules: [ellipsis, quotes(RUSSIAN_QUOTES), spanishGuillemets],
+  },
+  pt: {
+    touches: /["']|\.\.\./u,
+    rules: [
+      ellipsis,
+      quotes({
+        double: [
+          ['“', '”'],
+          ['‘', '’'],
+        ],
+      }),
+    ],
+  },
+  zh: {
+    touches: /["',.;:?!()…]/u,
+    rules: [quotes(CHINESE_QUOTES), chinesePunctuation],
+  },
+  ar: {
+    touches: /["',;?]|\.\.\./u,
+    rules: [ellipsis, quotes(ARABIC_QUOTES), arabicPunctuation],
+  },
 };
 
 // ---------------------------------------------------------------------------------------
@@ -347,7 +466,6 @@ const OPENERS = new Set(['(', '[', '{', '«', '“', '‘', '—', '–', '/']);
 /** After a quote, these mean the quote closes something. */
 const CLOSING_PUNCTUATION = /[.,;:!?)\]}»”]/u;
 const DECADE = /^\d\d(?!\d)/u;
-const OPENING_CURLY: Readonly<Record<string, string>> = { '«': '»', '“': '”' };
 
 type Decision = 'open' | 'close' | 'apostrophe' | 'keep';
 
@@ -356,21 +474,29 @@ function convertQuotes(text: string, style: QuoteStyle): string[] {
   /** Closing marks expected for the double quotes open so far. */
   const open: string[] = [];
   let openSingles = 0;
+  const [singleOpen, singleClose] = style.single ?? ['‘', '’'];
+  // Curly quotes the author typed, in this language's pairs: they open and close too.
+  const pairs = new Map(style.double.filter(([first]) => first !== singleOpen));
+  const closers = new Set(pairs.values());
   for (let i = 0; i < out.length; i++) {
     const char = out[i] ?? '';
     const previous = out[i - 1];
     const next = out[i + 1];
-    const closer = OPENING_CURLY[char];
-    if (closer) {
+    const closer = pairs.get(char);
+    if (closers.has(char) && open.at(-1) === char) {
+      open.pop();
+    } else if (closer) {
       open.push(closer);
-    } else if (char === '»' || char === '”') {
-      if (open.at(-1) === char) open.pop();
-    } else if (char === '‘') {
+    } else if (char === singleOpen) {
       openSingles++;
-    } else if (char === '’') {
+    } else if (char === singleClose || char === '’') {
       if (openSingles > 0 && !isWordChar(next)) openSingles--;
     } else if (char === '"') {
-      const decision = decideDouble(previous, next, open.length > 0);
+      const decision = style.alternate
+        ? open.length > 0
+          ? 'close'
+          : 'open'
+        : decideDouble(previous, next, open.length > 0);
       if (decision === 'open') {
         const pair = style.double[Math.min(open.length, style.double.length - 1)];
         if (pair) {
@@ -384,11 +510,13 @@ function convertQuotes(text: string, style: QuoteStyle): string[] {
       const rest = text.slice(i + 1);
       const decision = decideSingle(previous, next, rest, openSingles > 0, style);
       if (decision === 'open') {
-        out[i] = '‘';
+        out[i] = singleOpen;
         openSingles++;
-      } else if (decision === 'close' || decision === 'apostrophe') {
+      } else if (decision === 'close') {
+        out[i] = singleClose;
+        if (openSingles > 0) openSingles--;
+      } else if (decision === 'apostrophe') {
         out[i] = '’';
-        if (decision === 'close' && openSingles > 0) openSingles--;
       }
     }
   }

@@ -13,6 +13,7 @@ import type { PDFContext, PDFObject, PDFRawStream, SaveOptions } from 'pdf-lib';
 import { artifactFixes } from './artifacts.js';
 import { renumberNodeIds } from './node-ids.js';
 import { structureFixes } from './structure.js';
+import { outlineTitleUpdates } from './outline-titles.js';
 import type { PdfRevision } from './revision.js';
 import {
   appendUpdate,
@@ -29,6 +30,11 @@ export interface PdfMetadata {
   keywords: string[];
   /** BCP 47 tag, e.g. `fr-BE`. */
   lang: string;
+  /**
+   * The bookmarks' titles in document order, in logical order, when Chrome's would be
+   * wrong (right-to-left headings, see `outlineTitleUpdates`).
+   */
+  outlineTitles?: readonly string[];
   /** Creation and modification date: from SOURCE_DATE_EPOCH or the release date, never the clock. */
   date: Date;
   /** The generating tool, e.g. `presskit 0.1.0`. */
@@ -115,6 +121,9 @@ function appendMetadata(
   updatedCatalog.set(PDFName.of('ViewerPreferences'), viewer);
 
   const id = fileId(pdf, meta);
+  const outline = meta.outlineTitles
+    ? outlineTitleUpdates(chrome, catalog, meta.outlineTitles)
+    : new Map<PDFRef, PDFObject>();
   return appendUpdate(
     chrome,
     new Map<PDFRef, PDFObject>([
@@ -122,6 +131,7 @@ function appendMetadata(
       [infoRef, info],
       [rootRef, updatedCatalog],
       [xmpRef, xmp],
+      ...outline,
     ]),
     new Map([['ID', context.obj([id, id])]]),
   );

@@ -3,6 +3,8 @@ import type { PreparedAsset } from '../assets/prepare.js';
 import { pixelSize } from '../assets/image-check.js';
 import type { BrowserManager } from '../browser/manager.js';
 import { datelineText } from '../locale/dateline.js';
+import { textDirection } from '../locale/i18n.js';
+import { headingTexts } from '../html/headings.js';
 import { escapeHtml } from '../html/escape.js';
 import type { ContactCard } from '../html/page.js';
 import { renderPage } from '../html/page.js';
@@ -92,6 +94,8 @@ export async function renderKit(
     ...(release.summary ? { subject: release.summary } : {}),
     keywords: release.tags,
     lang: release.lang,
+    // Chrome's bookmarks of right-to-left headings read backwards: given in logical order.
+    ...(textDirection(release.lang) === 'rtl' ? { outlineTitles: headingTexts(printHtml) } : {}),
     date: documentDate,
     creator: GENERATOR,
   });

@@ -13,6 +13,7 @@ import {
   rawOrganization,
 } from '../release/fields.js';
 import { readText } from '../release/read-text.js';
+import { labelOverridesSchema } from './label-overrides.js';
 import type { ReleaseDefaults } from '../release/schema.js';
 import { parseYaml } from '../release/yaml-source.js';
 import { zodProblems } from '../release/zod-problems.js';
@@ -67,6 +68,7 @@ export const configSchema = z.strictObject(
     maxAssetSize: sizeWithUnit,
     timezone: ianaZone,
     lang: bcp47.optional(),
+    labels: labelOverridesSchema,
   },
   { error: expected('must be a YAML mapping of settings') },
 );
@@ -120,6 +122,7 @@ export async function loadConfig(root: string, file?: string): Promise<ProjectCo
       ...(config.organization ? { organization: config.organization } : {}),
       ...(config.boilerplate !== undefined ? { boilerplate: config.boilerplate } : {}),
       ...(config.timezone ? { timezone: config.timezone } : {}),
+      ...(config.labels ? { labels: config.labels } : {}),
     },
     ...(config.paper ? { paper: config.paper.toLowerCase() === 'letter' ? 'Letter' : 'A4' } : {}),
     ...(config.template ? { templateDir: join(root, config.template) } : {}),

@@ -4,6 +4,8 @@ import { parsePhone } from '../contacts/phone.js';
 import type { Problem } from '../errors.js';
 import { byLine, PresskitError } from '../errors.js';
 import { labelsFor } from '../locale/i18n.js';
+import type { LabelOverrides } from '../locale/i18n.js';
+import { labelTable, overridesFor } from '../locale/i18n.js';
 import { applyTypography } from '../markdown/typography.js';
 import type { AssetRef, Contact, Organization, Release, ReleaseDate } from '../types.js';
 import { decodeEntities } from '../util/character-references.js';
@@ -81,6 +83,8 @@ export interface ReleaseDefaults {
   boilerplate?: string | Record<string, string>;
   /** The project's time zone: a release's `timezone` when it names none. */
   timezone?: string;
+  /** The config's `labels:`, by language tag. */
+  labels?: Readonly<Record<string, LabelOverrides>>;
 }
 
 /**
@@ -182,13 +186,15 @@ export function examineRelease(
   }));
 
   const boilerplate = fm.boilerplate ?? pickBoilerplate(defaults.boilerplate, fm.lang);
+  const labelOverrides = overridesFor(defaults.labels, fm.lang);
   const release: Release = {
     sourceFile: raw.sourceFile,
     displayPath: file,
     slug: fm.slug ?? slugFromPath,
     lang: fm.lang,
     title: applyTypography(decodeEntities(fm.title), fm.lang),
-    kind: typeset(fm.kind) ?? labelsFor(fm.lang).kind,
+    kind: typeset(fm.kind) ?? labelTable(fm.lang, labelOverrides).labels.kind,
+    labelOverrides,
     date: date ?? STAND_IN_DATE,
     contacts,
     assets,

@@ -4,7 +4,15 @@ import { formatPhoneDisplay } from '../contacts/phone.js';
 import type { KitLifecycle, Release } from '../types.js';
 import { statusText, updatedLine } from '../locale/lifecycle-labels.js';
 import { printableLines } from '../util/unsafe-text.js';
-import { aboutHeading, contactHeading, formatDate, labelsFor } from '../locale/i18n.js';
+import {
+  aboutHeading,
+  contactHeading,
+  fillLabel,
+  formatDate,
+  formatEmbargo,
+  labelTable,
+  labelsFor,
+} from '../locale/i18n.js';
 import { withinStack } from '../markdown/depth.js';
 import { markdownToTextBlocks } from '../markdown/text-blocks.js';
 import { wrap } from './wrap.js';
@@ -21,7 +29,7 @@ export function renderText(
   datelineText: string | undefined,
   lifecycle: KitLifecycle = 'published',
 ): string {
-  const labels = labelsFor(release.lang);
+  const { labels } = labelTable(release.lang, release.labelOverrides);
   const blocks: string[] = [];
   blocks.push(
     [release.kind, release.region].filter(Boolean).join(' — ').toLocaleUpperCase(release.lang),

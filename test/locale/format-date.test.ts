@@ -92,8 +92,14 @@ describe('English dates (AP)', () => {
     expect(formatDate(at(text), 'en')).toBe(expected);
   });
 
-  test('other languages fall back to English', () => {
-    expect(formatDate(day('2026-09-05'), 'de')).toBe('Sept. 5, 2026');
+  test('a language without a table of its own but known to Intl is dated by Intl', () => {
+    expect(formatDate(day('2026-09-05'), 'sw')).toBe('5 Septemba 2026');
+    expect(formatDate(day('2026-09-05'), 'it-IT')).toBe('5 settembre 2026');
+  });
+
+  test("one unknown to Intl is dated in English, never in the machine's language", () => {
+    expect(formatDate(day('2026-09-05'), 'tlh')).toBe('September 5, 2026');
+    expect(formatDate(day('2026-09-05'), 'not a tag')).toBe('September 5, 2026');
   });
 });
 

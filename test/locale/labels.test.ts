@@ -22,8 +22,16 @@ describe('labelsFor', () => {
     ['en-GB', 'en'],
     ['es', 'es'],
     ['es-MX', 'es'],
-    ['de', 'en'],
-    ['pt-BR', 'en'],
+    ['de', 'de'],
+    ['pt-BR', 'pt'],
+    ['zh', 'zh'],
+    ['zh-CN', 'zh'],
+    ['zh-Hans-SG', 'zh'],
+    ['zh-TW', 'en'],
+    ['zh-Hant', 'en'],
+    ['ar-EG', 'ar'],
+    ['ru', 'ru'],
+    ['sw', 'en'],
     ['', 'en'],
   ])('%j → %s', (lang, table) => {
     expect(labelsFor(lang).lang).toBe(table);

@@ -18,6 +18,7 @@ import {
   textDirection,
 } from '../locale/i18n.js';
 import type { LabelTable, Labels } from '../locale/i18n.js';
+import { justifiesInPrint } from '../locale/hyphenation.js';
 import { newsArticleJsonLd } from './json-ld.js';
 import { pageCss } from './page-css.js';
 import { withLifecycleHead } from './lifecycle-head.js';
@@ -124,7 +125,12 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
       },
     fontCss: FONT_FACES_PLACEHOLDER,
     css: await input.theme.file('style.css'),
-    pageCss: pageCss(settings.paper, labels.page, runningHeader(release, input.lifecycle)),
+    pageCss: pageCss(
+      settings.paper,
+      labels.page,
+      runningHeader(release, input.lifecycle),
+      justifiesInPrint(release.lang),
+    ),
     jsonLd: newsArticleJsonLd(release, imageUrls, url, translations?.jsonLd),
     // Links to the other kits, which a PDF cannot follow: the page's only.
     translations: input.print ? undefined : translations,

@@ -492,11 +492,13 @@ function convertQuotes(text: string, style: QuoteStyle): string[] {
     } else if (char === singleClose || char === '’') {
       if (openSingles > 0 && !isWordChar(next)) openSingles--;
     } else if (char === '"') {
-      const decision = style.alternate
-        ? open.length > 0
-          ? 'close'
-          : 'open'
-        : decideDouble(previous, next, open.length > 0);
+      // Right after a closing mark of this language (Russian “ closing „), a quote closes.
+      const decision =
+        style.alternate || (previous !== undefined && closers.has(previous) && open.length > 0)
+          ? open.length > 0
+            ? 'close'
+            : 'open'
+          : decideDouble(previous, next, open.length > 0);
       if (decision === 'open') {
         const pair = style.double[Math.min(open.length, style.double.length - 1)];
         if (pair) {

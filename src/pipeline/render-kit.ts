@@ -9,6 +9,7 @@ import { escapeHtml } from '../html/escape.js';
 import type { ContactCard } from '../html/page.js';
 import { renderPage } from '../html/page.js';
 import { renderMarkdown } from '../markdown/render.js';
+import { hyphenateHtml } from '../markdown/hyphenate.js';
 import type { Theme } from '../html/templates.js';
 import { renderText } from '../text/render-text.js';
 import type { KitLifecycle, ProjectSettings } from '../types.js';
@@ -18,6 +19,10 @@ import { GENERATOR } from '../version.js';
 import type { PreparedRelease } from './prepare-release.js';
 import type { KitEntry } from '../output/stage-kit.js';
 import { boilerplateContext } from './prepare-release.js';
+
+/** Print hyphenates words from seven letters ("Migra-tion"), the page from twelve. */
+const PRINT_MIN_WORD = 7;
+const SCREEN_MIN_WORD = 12;
 
 export interface RenderedKit {
   entries: KitEntry[];
@@ -55,15 +60,23 @@ export async function renderKit(
         ? { leadPrefixHtml: `<span class="dateline">${escapeHtml(dateline)}</span> ` }
         : {}),
     });
-  const boilerplateHtml =
+  const boilerplate =
     release.boilerplate && renderMarkdown(release.boilerplate, boilerplateContext(release));
 
   const { uris: dataUris, sizes } = await inlineImages(assets);
   const pageSrc = (asset: PreparedAsset): string => asset.kitPath;
   const printSrc = (asset: PreparedAsset): string => dataUris.get(asset) ?? '';
-  const pageBody = body(pageSrc);
-  // Only images in the text make the two bodies differ.
-  const printBody = assets.some((asset) => asset.role === 'inline') ? body(printSrc) : pageBody;
+  const pageMarkdown = body(pageSrc);
+  // Only images in the text make the two bodies differ...
+  const printMarkdown = assets.some((asset) => asset.role === 'inline')
+    ? body(printSrc)
+    : pageMarkdown;
+  // ...and hyphens: print hyphenates its justified text, the page only words long enough
+  // to overflow a phone's line (which it would otherwise break anywhere, with no hyphen).
+  const pageBody = hyphenateHtml(pageMarkdown, release.lang, SCREEN_MIN_WORD);
+  const printBody = hyphenateHtml(printMarkdown, release.lang, PRINT_MIN_WORD);
+  const pageBoilerplate = boilerplate && hyphenateHtml(boilerplate, release.lang, SCREEN_MIN_WORD);
+  const printBoilerplate = boilerplate && hyphenateHtml(boilerplate, release.lang, PRINT_MIN_WORD);
   const page = (print: boolean): Promise<string> => {
     const src = print ? printSrc : pageSrc;
     return renderPage({
@@ -71,7 +84,7 @@ export async function renderKit(
       settings,
       theme,
       bodyHtml: print ? printBody : pageBody,
-      ...(boilerplateHtml ? { boilerplateHtml } : {}),
+      ...(boilerplate ? { boilerplateHtml: print ? printBoilerplate : pageBoilerplate } : {}),
       assets,
       cards,
       generator: GENERATOR,

@@ -14,6 +14,7 @@ import { artifactFixes } from './artifacts.js';
 import { renumberNodeIds } from './node-ids.js';
 import { structureFixes } from './structure.js';
 import { outlineTitleUpdates } from './outline-titles.js';
+import { softHyphenUpdates } from './soft-hyphens.js';
 import type { PdfRevision } from './revision.js';
 import {
   appendUpdate,
@@ -132,6 +133,7 @@ function appendMetadata(
       [rootRef, updatedCatalog],
       [xmpRef, xmp],
       ...outline,
+      ...softHyphenUpdates(chrome, catalog),
     ]),
     new Map([['ID', context.obj([id, id])]]),
   );

@@ -76,9 +76,13 @@ export async function expectValidKit(out: string, slug: string): Promise<void> {
   expect((await run('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], join(out, slug))).code).toBe(0);
 }
 
-/** Text as pdftotext gives it, with every kind of space folded to one plain space. */
+/**
+ * Text as pdftotext gives it, with every kind of space folded to one plain space, and a
+ * word hyphenated at a line's end (print is hyphenated: "co-\n\nopération") made whole.
+ */
 export function foldSpaces(text: string): string {
   return text
+    .replace(/(\p{L})-\n+(\p{Ll})/gu, '$1$2')
     .replace(/[\s\u00A0\u202F\u2009]+/g, ' ')
     .replace(/\u00AD/g, '')
     .trim();

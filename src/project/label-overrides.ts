@@ -89,7 +89,7 @@ const languageTag = z.string().refine((tag) => {
  */
 export const labelOverridesSchema = z
   .record(languageTag, labelsSchema, {
-    error: expected('must be a mapping from language tag to labels'),
+    error: expected('must be a mapping from BCP 47 language tag (sw, pt-PT) to labels'),
   })
   .optional();
 

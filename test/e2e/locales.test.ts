@@ -83,6 +83,15 @@ describe('the PDFs use only the bundled fonts, embedded, none of Type 3', () => 
     if (lang === 'zh') expect(families).toContain('NotoSansSC');
   });
 
+  it('carries the Arabic and Chinese faces only in pages that need them', async () => {
+    for (const lang of ['de', 'ru', 'pt', 'sw']) {
+      const page = await text(lang, 'index.html');
+      expect(page, lang).not.toMatch(/font-family: '(Amiri|Noto Sans SC)'/);
+    }
+    expect(await text('ar', 'index.html')).toMatch(/font-family: 'Amiri'/);
+    expect(await text('ar', 'index.html')).not.toMatch(/font-family: 'Noto Sans SC'/);
+  });
+
   it('and the CJK face is cut to the release: a few hundred glyphs, not 10 MB', async () => {
     const pdf = await readFile(kit('zh', 'zh.pdf'));
     expect(pdf.length).toBeLessThan(600_000);

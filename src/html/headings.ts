@@ -1,4 +1,4 @@
-import { decodeEntities } from './escape.js';
+import { decodeEntities } from '../util/character-references.js';
 
 /**
  * The text of each heading of a page, in document order, as a reader would read it: tags

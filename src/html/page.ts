@@ -8,12 +8,9 @@ import { FONT_FACES_PLACEHOLDER, PRINT_FONT_ORIGIN, withFontFaces } from './font
 import {
   aboutHeading,
   contactHeading,
-  fillLabel,
   formatDate,
-  formatEmbargo,
   formatNumber,
   labelTable,
-  labelsFor,
   ogLocale,
   textDirection,
 } from '../locale/i18n.js';

@@ -129,7 +129,7 @@ export async function renderKit(
     release,
     text,
     bodyHtml: pageBody,
-    ...(boilerplateHtml ? { boilerplateHtml } : {}),
+    ...(boilerplate && pageBoilerplate ? { boilerplateHtml: pageBoilerplate } : {}),
     assets,
     baseUrl: settings.baseUrl,
     generator: GENERATOR,

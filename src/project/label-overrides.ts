@@ -59,6 +59,11 @@ const labelsSchema = z.strictObject(
     scanToAdd: label('scanToAdd'),
     tags: label('tags'),
     skipToContent: label('skipToContent'),
+    correction: label('correction'),
+    draft: label('draft'),
+    withdrawnOn: label('withdrawnOn'),
+    withdrawnReason: label('withdrawnReason'),
+    table: label('table'),
     contact: z
       .strictObject(
         { one: optionalText, other: optionalText },

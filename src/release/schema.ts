@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { parsePhone } from '../contacts/phone.js';
 import type { Problem } from '../errors.js';
 import { byLine, PresskitError } from '../errors.js';
-import { labelsFor } from '../locale/i18n.js';
 import type { LabelOverrides } from '../locale/i18n.js';
 import { labelTable, overridesFor } from '../locale/i18n.js';
 import { applyTypography } from '../markdown/typography.js';

@@ -4,15 +4,7 @@ import { formatPhoneDisplay } from '../contacts/phone.js';
 import type { KitLifecycle, Release } from '../types.js';
 import { statusText, updatedLine } from '../locale/lifecycle-labels.js';
 import { printableLines } from '../util/unsafe-text.js';
-import {
-  aboutHeading,
-  contactHeading,
-  fillLabel,
-  formatDate,
-  formatEmbargo,
-  labelTable,
-  labelsFor,
-} from '../locale/i18n.js';
+import { aboutHeading, contactHeading, formatDate, labelTable } from '../locale/i18n.js';
 import { withinStack } from '../markdown/depth.js';
 import { markdownToTextBlocks } from '../markdown/text-blocks.js';
 import { wrap } from './wrap.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeEntities } from '../../src/html/escape.js';
+import { decodeEntities } from '../../src/util/character-references.js';
 import { launchChromium, runAxe, withFile } from '../html/chromium.js';
 import { REPO, makeProject, run, runCli } from './helpers.js';
 

@@ -1,4 +1,4 @@
-import { fillLabel, formatDate, labelsFor } from '../locale/i18n.js';
+import { fillLabel, formatDate, labelTable } from '../locale/i18n.js';
 import type { Release, Withdrawal } from '../types.js';
 import { FONT_FACES_PLACEHOLDER, withFontFaces } from './fonts.js';
 import { withLifecycleHead } from './lifecycle-head.js';
@@ -15,7 +15,8 @@ export async function renderWithdrawnPage(
   theme: Theme,
   generator: string,
 ): Promise<string> {
-  const labels = labelsFor(release.lang);
+  // The config's labels for the language too, as on the rest of the page.
+  const { labels } = labelTable(release.lang, release.labelOverrides);
   const html = await theme.render('withdrawn', {
     lang: release.lang,
     csp: CONTENT_SECURITY_POLICY,

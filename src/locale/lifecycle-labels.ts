@@ -1,5 +1,5 @@
 import type { KitLifecycle, Release } from '../types.js';
-import { fillLabel, formatDate, formatEmbargo, labelsFor } from './i18n.js';
+import { fillLabel, formatDate, formatEmbargo, labelTable } from './i18n.js';
 
 /**
  * The status line of the page's masthead and of the .txt: a draft says so; a release with
@@ -7,7 +7,8 @@ import { fillLabel, formatDate, formatEmbargo, labelsFor } from './i18n.js';
  * is still true), else "for immediate release".
  */
 export function statusText(release: Release, lifecycle: KitLifecycle): string {
-  const labels = labelsFor(release.lang);
+  // The config's labels for the language too, as on the rest of the page.
+  const { labels } = labelTable(release.lang, release.labelOverrides);
   if (lifecycle === 'draft') return labels.draft;
   return release.embargo
     ? fillLabel(labels.embargoedUntil, {
@@ -31,7 +32,8 @@ export function updatedLine(
   release: Release,
 ): { before: string; date: string; after: string; text: string; correction?: string } | undefined {
   if (!release.modified) return undefined;
-  const labels = labelsFor(release.lang);
+  // The config's labels for the language too, as on the rest of the page.
+  const { labels } = labelTable(release.lang, release.labelOverrides);
   const date = formatDate(release.modified, release.lang, release.timezone);
   const [before = '', after = ''] = labels.updated.split('{date}');
   return {

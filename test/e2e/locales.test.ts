@@ -33,7 +33,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const kit = (lang: string, file: string): string => join(root, 'dist', lang, file);
+// Each kit is named after its file, `release-<lang>.md` (a folder whose files were all named
+// by language tags would be one release in several languages).
+const kit = (lang: string, file: string): string =>
+  join(root, 'dist', `release-${lang}`, file.replace(`${lang}.`, `release-${lang}.`));
 const text = (lang: string, file: string): Promise<string> => readFile(kit(lang, file), 'utf8');
 
 async function pdfText(lang: string): Promise<string> {
@@ -64,7 +67,7 @@ it('builds every language, and warns once, naming it, for the one without labels
   const warnings = built.stderr.split('\n').filter((line) => line.includes('warning'));
   expect(warnings).toHaveLength(1);
   expect(warnings[0]).toMatch(
-    /^releases\/sw\.md:4: warning: .*"sw".*24 label\(s\) shown in English/,
+    /^releases\/release-sw\.md:4: warning: .*"sw".*29 label\(s\) shown in English/,
   );
 });
 

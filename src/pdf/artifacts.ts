@@ -21,12 +21,17 @@ const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
  * content, by the stream's reference. A stream that is not one Flate-encoded stream, or
  * that holds an inline image, is left as it is.
  */
-export function artifactFixes(revision: PdfRevision, catalog: PDFDict): Map<PDFRef, PDFObject> {
+export function artifactFixes(
+  revision: PdfRevision,
+  catalog: PDFDict,
+  /** Content streams already rewritten in this update, read instead of Chrome's. */
+  rewritten: ReadonlyMap<PDFRef, PDFObject> = new Map(),
+): Map<PDFRef, PDFObject> {
   const fixes = new Map<PDFRef, PDFObject>();
   for (const page of pageDicts(revision, catalog.get(PDFName.of('Pages')), new Set())) {
     const ref = page.get(PDFName.of('Contents'));
     if (!(ref instanceof PDFRef)) continue;
-    const stream = readObject(revision, ref);
+    const stream = rewritten.get(ref) ?? readObject(revision, ref);
     if (!(stream instanceof PDFRawStream)) continue;
     if (stream.dict.get(PDFName.of('Filter')) !== PDFName.of('FlateDecode')) continue;
     if (stream.dict.has(PDFName.of('DecodeParms'))) continue;

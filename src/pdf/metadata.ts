@@ -107,9 +107,12 @@ function appendMetadata(
   const xmpRef = PDFRef.of(next++);
   const xmp = xmpStream(context, meta, producer);
   // PDF/UA: the tags fixed and page furniture marked (see structure.ts and artifacts.ts).
+  // Unused soft hyphens out of the text first; the artifact marking then works on that text
+  // (both rewrite the pages' content streams: one update holds each stream once).
+  const hyphens = softHyphenUpdates(chrome, catalog);
   const fixes = new Map([
     ...structureFixes(chrome, catalog, () => PDFRef.of(next++)),
-    ...artifactFixes(chrome, catalog),
+    ...artifactFixes(chrome, catalog, hyphens),
   ]);
   if (fixes.has(rootRef) || fixes.has(infoRef)) return undefined;
   const updatedCatalog = catalog.clone(context);
@@ -128,12 +131,12 @@ function appendMetadata(
   return appendUpdate(
     chrome,
     new Map<PDFRef, PDFObject>([
+      ...hyphens,
       ...fixes,
       [infoRef, info],
       [rootRef, updatedCatalog],
       [xmpRef, xmp],
       ...outline,
-      ...softHyphenUpdates(chrome, catalog),
     ]),
     new Map([['ID', context.obj([id, id])]]),
   );

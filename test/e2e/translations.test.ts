@@ -297,7 +297,7 @@ describe('the newsroom in the project language (config lang)', () => {
     expect(single.startsWith(' lang="en" dir="ltr">')).toBe(true);
     expect(single).toContain('<time datetime="2016-11-02">Nov. 2, 2016</time>');
     expect(arabic.startsWith(' lang="ar" dir="rtl">')).toBe(true);
-    expect(arabic).toContain('<time datetime="2016-10-05">5 أكتوبر 2016</time>');
+    expect(arabic).toContain('<time datetime="2016-10-05">5 تشرين الأول/أكتوبر 2016</time>');
     // The newsroom's own words inside an Arabic entry keep their language and direction.
     expect(arabic).toContain('<ul class="downloads" lang="fr" dir="ltr">');
     const fr = await readFile(join(french, 'dist', 'accord-fr', 'index.html'), 'utf8');

@@ -64,8 +64,9 @@ describe('tables', () => {
       ),
     );
     expect(cells.map((cell) => cell.align)).toEqual(Array(7).fill(null));
+    // Unaligned columns start where the text's direction starts (left here, right in Arabic).
     expect(cells.map((cell) => cell.textAlign)).toEqual([
-      'left',
+      'start',
       'center',
       'right',
       'right',

@@ -53,7 +53,7 @@ describe('newsroomEntries', () => {
     expect(later?.dateText).toBe('2 de noviembre de 2016');
     expect(set?.dateText).toBe('4 octobre 2016');
     const arabic = newsroomEntries([kit('a', 'ar', '2016-10-05')], 'en', newsroomLabels('en'));
-    expect(arabic[0]?.dateText).toBe('5 أكتوبر 2016');
+    expect(arabic[0]?.dateText).toBe('5 تشرين الأول/أكتوبر 2016');
     expect(arabic[0]?.dir).toBe('rtl');
   });
 });

@@ -11,13 +11,9 @@ import { defineConfig } from 'rolldown';
 export default defineConfig({
   input: { cli: 'lib/cli/index.js', index: 'lib/index.js' },
   platform: 'node',
-  // puppeteer reads its config file (.puppeteerrc.cjs, say) with cosmiconfig, which loads
-  // it through CommonJS's own loader (`__filename`, `require.cache`): it must stay a real
-  // CommonJS module from node_modules, so it is a dependency of presskit's own. TypeScript
-  // is only for a .ts config file.
   // subset-font finds HarfBuzz's .wasm beside itself, and hyphen's patterns are loaded one
   // language at a time: both stay in node_modules.
-  external: ['cosmiconfig', 'typescript', 'subset-font', 'fontverter', /^hyphen(\/|$)/],
+  external: ['subset-font', 'fontverter', /^hyphen(\/|$)/],
   plugins: [withoutUnusedDependencies()],
   // gray-matter's JavaScript engine calls eval(); presskit replaces it with one that throws
   // (src/release/load.ts), so the warning says nothing new.

@@ -4,7 +4,7 @@
  * measure presskit's work and not a choice of flags.
  */
 import { performance } from 'node:perf_hooks';
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../lib/browser/find.js';
 import { headlessMode, launchArgs } from '../lib/browser/launch-args.js';
 

@@ -22,7 +22,7 @@ async function timedImport(name, specifier) {
   return module;
 }
 // Sequential: each figure is what that module adds on top of the ones above it.
-await timedImport('puppeteer', 'puppeteer');
+await timedImport('puppeteer-core', 'puppeteer-core');
 await timedImport(
   'pdf-lib (its single-file build, as presskit loads it)',
   'pdf-lib/dist/pdf-lib.esm.min.js',

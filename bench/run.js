@@ -84,7 +84,7 @@ const machine = {
     await readFile(join(REPO, 'node_modules', 'md-to-pdf', 'package.json'), 'utf8'),
   ).version,
   puppeteer: JSON.parse(
-    await readFile(join(REPO, 'node_modules', 'puppeteer', 'package.json'), 'utf8'),
+    await readFile(join(REPO, 'node_modules', 'puppeteer-core', 'package.json'), 'utf8'),
   ).version,
 };
 const presskitConcurrency = defaultConcurrency();

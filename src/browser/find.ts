@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
-import puppeteer from 'puppeteer';
+import { Browser, Cache, detectBrowserPlatform } from '@puppeteer/browsers';
 import { PresskitError } from '../errors.js';
 
 /** A browser path the user set, and where they set it. */
@@ -10,9 +11,17 @@ interface Candidate {
   origin: string;
 }
 
-const INSTALL_HINT =
-  'no Chrome or Chromium found: install one (e.g. `apt-get install chromium`), ' +
-  'or point PUPPETEER_EXECUTABLE_PATH or --browser at it';
+/**
+ * presskit installs no browser of its own (puppeteer-core, not puppeteer: an install that
+ * downloads one fails offline and behind firewalls), so this says how to get one.
+ */
+export function installHint(env: NodeJS.ProcessEnv = process.env): string {
+  return (
+    'no Chrome or Chromium found: on Debian, `apt-get install chromium-headless-shell`; ' +
+    'where the network allows, `npx @puppeteer/browsers install chrome-headless-shell@stable ' +
+    `--path ${puppeteerCacheDir(env)}\`; or point PUPPETEER_EXECUTABLE_PATH (or --browser) at one`
+  );
+}
 
 /**
  * The browser to print with, in this order: `--browser`, `PUPPETEER_EXECUTABLE_PATH`,
@@ -39,7 +48,7 @@ export function findBrowser(
   }
   const found = fallbacks.find(isExecutableFile);
   if (found !== undefined) return found;
-  throw new PresskitError('E_BROWSER', { file: 'chromium', message: INSTALL_HINT });
+  throw new PresskitError('E_BROWSER', { file: 'chromium', message: installHint(env) });
 }
 
 /** The first browser the user named, if any. */
@@ -54,7 +63,8 @@ function userChoice(explicit: string | undefined, env: NodeJS.ProcessEnv): Candi
 }
 
 /**
- * Puppeteer's downloaded browsers first (the version it is tested with), then system ones.
+ * Browsers in puppeteer's cache first (what `npx @puppeteer/browsers install` put there),
+ * then system ones.
  * Where both are installed, chrome-headless-shell comes before full Chrome or Chromium: the
  * same Blink, printing the same PDFs, but it writes them in the page's own process, where
  * full Chromium starts a print compositor process for every PDF (a quarter of a build's
@@ -62,11 +72,7 @@ function userChoice(explicit: string | undefined, env: NodeJS.ProcessEnv): Candi
  * /usr/bin/chromium-headless-shell is a script that does not `exec` it.
  */
 export function defaultFallbacks(env: NodeJS.ProcessEnv = process.env): string[] {
-  const paths: string[] = [];
-  for (const mode of ['shell', true] as const) {
-    const cached = puppeteerCachePath(mode);
-    if (cached !== undefined) paths.push(cached);
-  }
+  const paths = cachedBrowsers(puppeteerCacheDir(env));
   paths.push(
     '/usr/lib/chromium/chromium-headless-shell',
     '/usr/bin/chromium-headless-shell',
@@ -89,14 +95,48 @@ export function isHeadlessShell(path: string): boolean {
   return /headless[-_]shell(\.exe)?$/i.test(basename(path));
 }
 
-function puppeteerCachePath(headless: 'shell' | true): string | undefined {
+/** Where puppeteer and `@puppeteer/browsers` keep downloaded browsers (puppeteer's default). */
+export function puppeteerCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['PUPPETEER_CACHE_DIR'] || join(homedir(), '.cache', 'puppeteer');
+}
+
+/**
+ * The executables in a puppeteer cache for this platform: headless shells, then Chrome, the
+ * newest build of each first. An empty or unreadable cache offers nothing.
+ */
+export function cachedBrowsers(cacheDir: string): string[] {
+  const platform = detectBrowserPlatform();
+  if (platform === undefined) return [];
+  let installed;
   try {
-    return puppeteer.executablePath({ headless });
+    installed = new Cache(cacheDir).getInstalledBrowsers();
   } catch {
-    // Puppeteer throws when its configuration names no browser it knows; that only
-    // means its cache has nothing to offer, so the search goes on.
-    return undefined;
+    return [];
   }
+  const paths: string[] = [];
+  for (const browser of [Browser.CHROMEHEADLESSSHELL, Browser.CHROME]) {
+    paths.push(
+      ...installed
+        .filter((entry) => entry.browser === browser && entry.platform === platform)
+        .sort((a, b) => compareBuildIds(b.buildId, a.buildId))
+        .map((entry) => entry.executablePath),
+    );
+  }
+  return paths;
+}
+
+/**
+ * Chrome's build ids (`131.0.6778.85`) part by part as numbers. (@puppeteer/browsers' own
+ * comparator takes them for semver, which four parts are not, and throws.)
+ */
+function compareBuildIds(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] || 0) - (right[i] || 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
 
 function isExecutableFile(path: string): boolean {

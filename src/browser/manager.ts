@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { isPresskitError, PresskitError } from '../errors.js';
 import { seconds, settledWithin, withinDeadline } from '../util/deadline.js';
 import type { LaunchedBrowser } from './launch.js';

@@ -1,4 +1,4 @@
-import type { PDFOptions } from 'puppeteer';
+import type { PDFOptions } from 'puppeteer-core';
 
 /**
  * How every PDF is printed; the benchmark's floor script prints with the same options.

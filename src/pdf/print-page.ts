@@ -1,4 +1,4 @@
-import type { HTTPRequest, Page } from 'puppeteer';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { printFont } from '../html/fonts.js';
 
 const prepared = new WeakSet<Page>();

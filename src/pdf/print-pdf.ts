@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { PresskitError } from '../errors.js';
 import { seconds, withinDeadline } from '../util/deadline.js';
 import type { BrowserManager } from '../browser/manager.js';

@@ -1,10 +1,15 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PresskitError } from '../../src/errors.js';
-import { defaultFallbacks, findBrowser, isHeadlessShell } from '../../src/browser/find.js';
+import {
+  cachedBrowsers,
+  defaultFallbacks,
+  findBrowser,
+  isHeadlessShell,
+  puppeteerCacheDir,
+} from '../../src/browser/find.js';
 
 let dir: string;
 let fake: Record<'flag' | 'puppeteer' | 'chrome' | 'cache' | 'system', string>;
@@ -88,19 +93,28 @@ describe('findBrowser', () => {
   });
 
   it('says in one line how to install a browser when none is found', () => {
-    const error = caught(() => findBrowser(undefined, {}, [join(dir, 'nothing-here')]));
+    const error = caught(() =>
+      findBrowser(undefined, { PUPPETEER_CACHE_DIR: '/cache/here' }, [join(dir, 'nothing-here')]),
+    );
     expect(error.code).toBe('E_BROWSER');
     expect(error.problems[0]?.file).toBe('chromium');
     expect(error.message).not.toContain('\n');
-    for (const hint of ['apt-get install chromium', 'PUPPETEER_EXECUTABLE_PATH', '--browser']) {
+    for (const hint of [
+      'apt-get install chromium-headless-shell',
+      'npx @puppeteer/browsers install chrome-headless-shell@stable --path /cache/here',
+      'PUPPETEER_EXECUTABLE_PATH',
+      '--browser',
+    ]) {
       expect(error.message).toContain(hint);
     }
   });
 
   it("finds this machine's browser with no settings at all: Debian's headless shell", () => {
-    // scripts/setup.sh installs Debian's chromium and chromium-headless-shell; puppeteer's
-    // cache is empty (skipDownload).
-    expect(findBrowser(undefined, {})).toBe('/usr/lib/chromium/chromium-headless-shell');
+    // scripts/setup.sh installs Debian's chromium and chromium-headless-shell; the
+    // puppeteer cache named here is empty.
+    expect(findBrowser(undefined, { PUPPETEER_CACHE_DIR: join(dir, 'empty-cache') })).toBe(
+      '/usr/lib/chromium/chromium-headless-shell',
+    );
   });
 });
 
@@ -125,13 +139,36 @@ describe('isHeadlessShell', () => {
 });
 
 describe('defaultFallbacks', () => {
+  /** A cache laid out as `npx @puppeteer/browsers install … --path <cache>` leaves it. */
+  function fakeCache(builds: Record<string, string[]>): string {
+    const cache = mkdtempSync(join(dir, 'cache-'));
+    const executables: Record<string, string> = {
+      'chrome-headless-shell': 'chrome-headless-shell-linux64/chrome-headless-shell',
+      chrome: 'chrome-linux64/chrome',
+    };
+    for (const [browser, ids] of Object.entries(builds)) {
+      for (const id of ids) {
+        const path = join(cache, browser, `linux-${id}`, executables[browser] ?? '');
+        mkdirSync(join(path, '..'), { recursive: true });
+        writeFileSync(path, '');
+      }
+    }
+    return cache;
+  }
+
   it("puts puppeteer's cache first, then the usual system paths in order, shells first", () => {
-    const paths = defaultFallbacks({});
+    const cache = fakeCache({
+      chrome: ['131.0.6778.85'],
+      'chrome-headless-shell': ['131.0.6778.85'],
+    });
+    const paths = defaultFallbacks({ PUPPETEER_CACHE_DIR: cache });
     expect(paths.slice(0, 2)).toEqual([
-      puppeteer.executablePath({ headless: 'shell' }),
-      puppeteer.executablePath(),
+      join(
+        cache,
+        'chrome-headless-shell/linux-131.0.6778.85/chrome-headless-shell-linux64/chrome-headless-shell',
+      ),
+      join(cache, 'chrome/linux-131.0.6778.85/chrome-linux64/chrome'),
     ]);
-    expect(paths[0]).toMatch(/chrome-headless-shell/);
     const order = [
       '/usr/lib/chromium/chromium-headless-shell',
       '/usr/bin/chromium-headless-shell',
@@ -146,6 +183,27 @@ describe('defaultFallbacks', () => {
     const positions = order.map((path) => paths.indexOf(path));
     expect(positions.every((position) => position > 1)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('lists a cache newest build first, and nothing for a missing cache', () => {
+    if (process.platform !== 'linux' || process.arch !== 'x64') return;
+    const cache = fakeCache({
+      'chrome-headless-shell': ['120.0.6099.109', '131.0.6778.85', '99.0.1.2'],
+    });
+    expect(cachedBrowsers(cache).map((path) => path.split('/').at(-3))).toEqual([
+      'linux-131.0.6778.85',
+      'linux-120.0.6099.109',
+      'linux-99.0.1.2',
+    ]);
+    expect(cachedBrowsers(join(dir, 'no-cache'))).toEqual([]);
+  });
+
+  it("uses puppeteer's default cache folder unless PUPPETEER_CACHE_DIR names one", () => {
+    expect(puppeteerCacheDir({})).toBe(join(homedir(), '.cache', 'puppeteer'));
+    expect(puppeteerCacheDir({ PUPPETEER_CACHE_DIR: '/x' })).toBe('/x');
+    expect(puppeteerCacheDir({ PUPPETEER_CACHE_DIR: '' })).toBe(
+      join(homedir(), '.cache', 'puppeteer'),
+    );
   });
 
   it('adds Windows install folders only when their variables are set', () => {

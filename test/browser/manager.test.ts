@@ -9,8 +9,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer';
-import type { Browser, Page } from 'puppeteer';
+import puppeteer from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { PresskitError } from '../../src/errors.js';
 import { BrowserManager } from '../../src/browser/manager.js';

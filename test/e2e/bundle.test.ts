@@ -11,7 +11,7 @@ describe('the bundled CLI', () => {
   });
 
   it('builds in a folder with a puppeteer config file, as in presskit’s own checkout', async () => {
-    // puppeteer loads .puppeteerrc.cjs (searched from the working folder up) through
+    // puppeteer (not puppeteer-core, which presskit now uses) loaded .puppeteerrc.cjs through
     // cosmiconfig, which needs CommonJS's own loader: bundled, it crashed on __filename.
     const root = await makeProject({
       '.puppeteerrc.cjs': 'module.exports = { skipDownload: true };\n',

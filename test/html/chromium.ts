@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer';
-import type { Browser, Page } from 'puppeteer';
+import puppeteer from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type AxeCore from 'axe-core';
 import { findBrowser } from '../../src/browser/find.js';
 import { headlessMode } from '../../src/browser/launch-args.js';

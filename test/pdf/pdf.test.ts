@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { PDFDocument } from 'pdf-lib';
-import puppeteer from 'puppeteer';
-import type { Browser } from 'puppeteer';
+import puppeteer from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PresskitError } from '../../src/errors.js';
 import { BrowserManager } from '../../src/browser/manager.js';

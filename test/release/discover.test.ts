@@ -47,6 +47,14 @@ describe('discoverReleases', () => {
     expect(forward.map((s) => s.displayPath)).toEqual(['a/a.md', 'a/b.md', 'c/d.md']);
   });
 
+  it('takes an absolute path as it is, not under the working folder', async () => {
+    const project = await tempDir();
+    await writeTree(project, { 'releases/a.md': RELEASE });
+    const elsewhere = await tempDir();
+    const found = await discoverReleases([join(project, 'releases')], elsewhere);
+    expect(found.map((source) => source.sourceFile)).toEqual([join(project, 'releases/a.md')]);
+  });
+
   it('slugs a file named explicitly by its folder when it is index.md or <lang>.md', async () => {
     const root = await tempDir();
     await writeTree(root, {

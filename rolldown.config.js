@@ -5,16 +5,21 @@
  * starts in about half the time. Dynamic imports stay separate chunks, so `--help`,
  * `check` and no-change builds still load only what they use.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
   input: { cli: 'lib/cli/index.js', index: 'lib/index.js' },
   platform: 'node',
-  // subset-font finds HarfBuzz's .wasm beside itself, and hyphen's patterns are loaded one
-  // language at a time: both stay in node_modules.
-  external: ['subset-font', 'fontverter', /^hyphen(\/|$)/],
-  plugins: [withoutUnusedDependencies()],
+  // zod stays a dependency of the package, since the public type declarations name it; the
+  // bundle loads that copy rather than carry a second one. subset-font finds HarfBuzz's .wasm
+  // beside itself, and hyphen's patterns are loaded one language at a time: they stay in
+  // node_modules too. Every other library is bundled and a dev dependency: an installed
+  // presskit is its bundle (test/e2e/bundle.test.ts).
+  external: [/^zod(\/|$)/, 'subset-font', 'fontverter', /^hyphen(\/|$)/],
+  plugins: [withoutUnusedDependencies(), thirdPartyNotices()],
   // gray-matter's JavaScript engine calls eval(); presskit replaces it with one that throws
   // (src/release/load.ts), so the warning says nothing new.
   checks: { eval: false },
@@ -51,5 +56,46 @@ function withoutUnusedDependencies() {
       );
       return match ? fileURLToPath(new URL(`scripts/bundle/${match.stub}`, import.meta.url)) : null;
     },
+  };
+}
+
+/**
+ * bundled/THIRD-PARTY-NOTICES.txt: the name, version, licence and licence text of every
+ * package whose code the bundle carries. They are not installed beside it, and their licences
+ * (MIT, ISC, Apache-2.0, BSD) ask that the notice travel with the code.
+ */
+function thirdPartyNotices() {
+  return {
+    name: 'presskit:third-party-notices',
+    generateBundle(_options, bundle) {
+      const folders = new Set();
+      for (const output of Object.values(bundle)) {
+        for (const id of output.type === 'chunk' ? output.moduleIds : []) {
+          const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
+          if (match) folders.add(match[1]);
+        }
+      }
+      const notices = [...folders].map(notice).sort((a, b) => (a.title < b.title ? -1 : 1));
+      const seen = new Set();
+      const text = notices
+        .filter(({ title }) => !seen.has(title) && seen.add(title))
+        .map(({ title, body }) => `${title}\n${'='.repeat(title.length)}\n\n${body.trim()}\n`)
+        .join('\n');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'THIRD-PARTY-NOTICES.txt',
+        source: `The presskit bundle (bundled/*.js) contains code of these packages.\n\n${text}`,
+      });
+    },
+  };
+}
+
+function notice(folder) {
+  const pkg = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  const file = readdirSync(folder).find((name) => /^(licen[cs]e|copying)/i.test(name));
+  const licence = typeof pkg.license === 'string' ? pkg.license : 'see its package';
+  return {
+    title: `${pkg.name} ${pkg.version} (${licence})`,
+    body: file ? readFileSync(join(folder, file), 'utf8') : `No licence file; licence: ${licence}.`,
   };
 }

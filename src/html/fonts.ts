@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { scriptFontFaces } from './script-fonts.js';
 
-const require = createRequire(import.meta.url);
-
-/** Bundled OFL faces: the output must not depend on the fonts of the machine that builds it. */
-const FACES = [
+/**
+ * Bundled OFL faces: the output must not depend on the fonts of the machine that builds it.
+ * The build copies what presskit uses of these packages (these CSS files, their Latin and
+ * Latin Extended fonts, the licence) into the package's fonts/ (scripts/copy-fonts.js), so
+ * an installed presskit carries half a megabyte of fonts rather than two 9 MB packages.
+ */
+export const FONT_FACES = [
   { pkg: '@fontsource/source-serif-4', css: ['400.css', '400-italic.css', '700.css'] },
   { pkg: '@fontsource/inter', css: ['400.css', '600.css'] },
 ];
@@ -39,6 +42,19 @@ interface FontFaceRule {
   /** The same rule with its font at PRINT_FONT_ORIGIN. */
   printCss: string;
   ranges: readonly (readonly [number, number])[];
+}
+
+/** Where the build puts the fonts of `pkg` (`@fontsource/inter` → `fonts/inter`). */
+export function fontFolder(pkg: string): string {
+  return join(PACKAGE_ROOT, 'fonts', basename(pkg));
+}
+
+/** The `@font-face` blocks of a face's CSS that presskit uses, each with its font file. */
+export function usedSubsets(css: string): { block: string; file: string }[] {
+  return css
+    .split(/(?=\/\* )/)
+    .filter((block) => SUBSETS.test(block))
+    .map((block) => ({ block, file: fontFile(block) }));
 }
 
 /** The subsets of one face (family, weight, style), in the order their CSS defines them. */
@@ -119,15 +135,13 @@ function codePointsOf(html: string): number[] {
 
 async function loadFontFaceRules(): Promise<FaceRules[]> {
   const faces: FaceRules[] = [];
-  for (const face of FACES) {
-    const dir = dirname(require.resolve(`${face.pkg}/package.json`));
+  for (const face of FONT_FACES) {
+    const dir = fontFolder(face.pkg);
     // One CSS file per weight and style, holding that face's subsets.
     for (const cssFile of face.css) {
       const css = await readFile(join(dir, cssFile), 'utf8');
       const rules: FaceRules = [];
-      for (const block of css.split(/(?=\/\* )/)) {
-        if (!SUBSETS.test(block)) continue;
-        const file = fontFile(block);
+      for (const { block, file } of usedSubsets(css)) {
         const bytes = await readFile(join(dir, file));
         const url = `${PRINT_FONT_ORIGIN}/${basename(file)}`;
         printFonts.set(url, bytes);

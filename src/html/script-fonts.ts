@@ -14,10 +14,13 @@
  * a CJK subset where the subsetting takes a tenth of one; the zip deflates them anyway.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-const require = createRequire(import.meta.url);
+/** Where the build copies a script face's files (scripts/copy-fonts.js): fonts/<package>/. */
+export function scriptFontFile(pkg: string, path: string): string {
+  return join(PACKAGE_ROOT, 'fonts', basename(pkg), path);
+}
 
 interface ScriptFace {
   family: string;
@@ -114,7 +117,7 @@ function wholeFont([pkg, path]: readonly [string, string]): Promise<Buffer> {
   let font = fonts.get(key);
   if (!font) {
     font = (async () => {
-      const bytes = await readFile(join(dirname(require.resolve(`${pkg}/package.json`)), path));
+      const bytes = await readFile(scriptFontFile(pkg, path));
       if (!path.endsWith('.woff')) return bytes;
       const { default: fontverter } = await import('fontverter');
       return fontverter.convert(bytes, 'sfnt');

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, makeProject, minimalRelease, REPO, runCli } from './helpers.js';
@@ -61,6 +62,37 @@ describe('the bundled CLI', () => {
         left,
       ).toBe(false);
     }
+  });
+
+  it('needs at run time nothing but Node, its own files and its declared dependencies', () => {
+    // An installed presskit is its bundle: libraries it carries are dev dependencies, so
+    // `dependencies` lists exactly what the bundle loads from node_modules (zod: the public
+    // types name it). A library added to `dependencies` but bundled would be installed for
+    // nothing (the package was 137 MB so); one imported but not declared would crash.
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    const chunks = readdirSync(join(REPO, 'bundled')).filter((name) => name.endsWith('.js'));
+    const imported = new Set<string>();
+    for (const chunk of chunks) {
+      const code = readFileSync(join(REPO, 'bundled', chunk), 'utf8');
+      const statements =
+        /^(?:import|export) [^;]*? from "([^"]+)";|\b(?:import|__require)\("([^"]+)"\)/gm;
+      for (const match of code.matchAll(statements)) {
+        const specifier = match[1] ?? match[2] ?? '';
+        if (specifier.startsWith('.')) continue;
+        const name = specifier.startsWith('@')
+          ? specifier.split('/').slice(0, 2).join('/')
+          : (specifier.split('/')[0] ?? '');
+        imported.add(name.replace(/^node:/, ''));
+      }
+    }
+    // ws tries these native add-ons in a try/catch and runs without them.
+    const optional = ['bufferutil', 'utf-8-validate'];
+    const packages = [...imported].filter(
+      (name) => !builtinModules.includes(name) && !optional.includes(name),
+    );
+    expect(packages.sort()).toEqual(Object.keys(pkg.dependencies ?? {}).sort());
   });
 
   it('finds its templates and version from the bundle', async () => {

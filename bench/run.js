@@ -39,6 +39,7 @@ import { defaultFallbacks, findBrowser, isHeadlessShell } from '../lib/browser/f
 import { VERSION } from '../lib/version.js';
 import { generateCorpus } from './corpus.js';
 import { BENCH_DIR, median, megabytes, runNode, seconds, summarize } from './measure.js';
+import { section } from './sections.js';
 
 const argv = process.argv.slice(2);
 const option = (name) => {
@@ -699,8 +700,11 @@ try {
       );
     }
   }
-  // A last section measured by hand (not by this script) is carried over as it is.
   const previous = await readFile(join(REPO, 'BENCHMARKS.md'), 'utf8').catch(() => '');
+  // bench/install-size.js writes the install's section; it is kept as it was.
+  const installSection = section(previous, '## Installed size');
+  if (installSection !== '') lines.push('', installSection);
+  // A last section measured by hand (not by this script) is carried over as it is.
   const byHand = previous.indexOf(BY_HAND);
   const kept = byHand < 0 ? '' : `\n${previous.slice(byHand)}`;
   const markdown = `${lines.join('\n')}\n${kept}`;

@@ -47,6 +47,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# npm ci builds presskit too (the package's `prepare` script is `npm run build`).
 npm ci --no-audit --no-fund
-npm run build
 node bin/presskit.js build

@@ -106,6 +106,12 @@ describe('the packed package, installed with npm', () => {
     expect(existsSync(join(prefix, 'bin', 'presskit'))).toBe(true);
   });
 
+  it('takes less than 50 MB installed', async () => {
+    // The libraries are in the bundle, not installed beside it too (it was 137 MB so).
+    const usage = await exec('du', ['-sk', prefix], { cwd: work });
+    expect(Number(usage.stdout.split('\t')[0]) / 1024).toBeLessThan(50);
+  });
+
   it('builds the sample from another folder, the same bytes as the checkout builds', async () => {
     const project = join(work, 'project');
     await copySample(project);

@@ -72,6 +72,16 @@ export async function newRelease(options: NewReleaseOptions): Promise<NewRelease
   const scaffold = await import('./scaffold/new-release.js');
   return scaffold.newRelease(options);
 }
+export type { DoctorOptions } from './doctor/diagnose.js';
+export type { CheckName, CheckStatus, DoctorCheck, DoctorReport } from './doctor/report.js';
+import type { DoctorOptions } from './doctor/diagnose.js';
+import type { DoctorReport } from './doctor/report.js';
+
+/** What a build here would use (Node, browser, fonts, config, output); see doctor/. */
+export async function diagnose(options: DoctorOptions = {}): Promise<DoctorReport> {
+  const doctor = await import('./doctor/diagnose.js');
+  return doctor.diagnose(options);
+}
 export { PresskitError, formatProblem, isPresskitError } from './errors.js';
 export type { ErrorCode, Problem } from './errors.js';
 export type * from './types.js';

@@ -5,6 +5,8 @@ import { PACKAGE_ROOT } from './package-root.js';
 interface PackageJson {
   name: string;
   version: string;
+  /** `engines.node`, e.g. `>=20.19`. */
+  node?: string;
 }
 
 function readPackage(): PackageJson {
@@ -17,7 +19,16 @@ function readPackage(): PackageJson {
     'name' in data &&
     typeof data.name === 'string'
   ) {
-    return { name: data.name, version: data.version };
+    const engines = 'engines' in data ? data.engines : undefined;
+    const node =
+      typeof engines === 'object' && engines !== null && 'node' in engines
+        ? engines.node
+        : undefined;
+    return {
+      name: data.name,
+      version: data.version,
+      ...(typeof node === 'string' ? { node } : {}),
+    };
   }
   throw new Error('package.json has no name or version');
 }
@@ -26,4 +37,6 @@ const PACKAGE = readPackage();
 export const VERSION = PACKAGE.version;
 /** The name presskit is installed by (`npm install -g NAME`), for the CI workflow `init` writes. */
 export const PACKAGE_NAME = PACKAGE.name;
+/** The Node versions presskit supports (`engines.node`), for `presskit doctor`. */
+export const NODE_RANGE = PACKAGE.node;
 export const GENERATOR = `presskit ${VERSION}`;

@@ -3,11 +3,12 @@ import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Browser, Cache, detectBrowserPlatform } from '@puppeteer/browsers';
 import { PresskitError } from '../errors.js';
+import { compareDottedVersions } from '../util/dotted-version.js';
 
-/** A browser path the user set, and where they set it. */
-interface Candidate {
+/** A browser path, and where it came from. */
+export interface FoundBrowser {
   path: string;
-  /** Names the setting in error messages, e.g. `--browser`. */
+  /** The setting that named it (`--browser`, `CHROME_PATH`), or `search` when it was found. */
   origin: string;
 }
 
@@ -37,9 +38,18 @@ export function findBrowser(
   env: NodeJS.ProcessEnv = process.env,
   fallbacks: readonly string[] = defaultFallbacks(env),
 ): string {
+  return locateBrowser(explicit, env, fallbacks).path;
+}
+
+/** `findBrowser`, saying where the browser came from (for `presskit doctor`). */
+export function locateBrowser(
+  explicit?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  fallbacks: readonly string[] = defaultFallbacks(env),
+): FoundBrowser {
   const chosen = userChoice(explicit, env);
   if (chosen !== undefined) {
-    if (isExecutableFile(chosen.path)) return chosen.path;
+    if (isExecutableFile(chosen.path)) return chosen;
     throw new PresskitError('E_BROWSER', {
       file: chosen.path,
       field: chosen.origin,
@@ -47,12 +57,15 @@ export function findBrowser(
     });
   }
   const found = fallbacks.find(isExecutableFile);
-  if (found !== undefined) return found;
+  if (found !== undefined) return { path: found, origin: 'search' };
   throw new PresskitError('E_BROWSER', { file: 'chromium', message: installHint(env) });
 }
 
 /** The first browser the user named, if any. */
-function userChoice(explicit: string | undefined, env: NodeJS.ProcessEnv): Candidate | undefined {
+function userChoice(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv,
+): FoundBrowser | undefined {
   // An empty value (e.g. `CHROME_PATH=` in a CI file) means "not set", not "the empty path".
   if (explicit) return { path: explicit, origin: '--browser' };
   for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
@@ -118,25 +131,12 @@ export function cachedBrowsers(cacheDir: string): string[] {
     paths.push(
       ...installed
         .filter((entry) => entry.browser === browser && entry.platform === platform)
-        .sort((a, b) => compareBuildIds(b.buildId, a.buildId))
+        // Chrome's four-part build ids: @puppeteer/browsers' comparator takes them for semver.
+        .sort((a, b) => compareDottedVersions(b.buildId, a.buildId))
         .map((entry) => entry.executablePath),
     );
   }
   return paths;
-}
-
-/**
- * Chrome's build ids (`131.0.6778.85`) part by part as numbers. (@puppeteer/browsers' own
- * comparator takes them for semver, which four parts are not, and throws.)
- */
-function compareBuildIds(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] || 0) - (right[i] || 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
 }
 
 function isExecutableFile(path: string): boolean {

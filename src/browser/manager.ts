@@ -29,7 +29,7 @@ export interface BrowserManagerOptions {
 const DEFAULT_PAGE_USES = 100;
 
 /** Chromium starts in well under a second; this only stops waiting for one that never will. */
-const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
+export const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
 
 /**
  * A browser that crashes (the OOM killer, say) is replaced this many times per manager,

@@ -3,6 +3,7 @@ import { isPresskitError, VERSION } from '../index.js';
 import { printableLines } from '../util/unsafe-text.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-page.js';
 import { registerInit } from './commands/init.js';
@@ -59,6 +60,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerIndex,
   registerPreview,
   registerSchema,
+  registerDoctor,
 ];
 
 function createProgram(context: CommandContext): Command {

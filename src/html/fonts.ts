@@ -10,8 +10,12 @@ import { scriptFontFaces } from './script-fonts.js';
  * an installed presskit carries half a megabyte of fonts rather than two 9 MB packages.
  */
 export const FONT_FACES = [
-  { pkg: '@fontsource/source-serif-4', css: ['400.css', '400-italic.css', '700.css'] },
-  { pkg: '@fontsource/inter', css: ['400.css', '600.css'] },
+  {
+    family: 'Source Serif 4',
+    pkg: '@fontsource/source-serif-4',
+    css: ['400.css', '400-italic.css', '700.css'],
+  },
+  { family: 'Inter', pkg: '@fontsource/inter', css: ['400.css', '600.css'] },
 ];
 
 /**

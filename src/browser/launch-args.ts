@@ -13,7 +13,7 @@ export function headlessMode(executablePath: string): 'shell' | true {
  * Puppeteer's defaults already disable background networking, sync, extensions,
  * first-run UI and /dev/shm use; these add what printing does not need either.
  */
-export function launchArgs(): string[] {
+export function launchArgs(env: NodeJS.ProcessEnv = process.env): string[] {
   const args = [
     // Printing needs no GPU acceleration; this keeps GPU drivers out of the picture.
     '--disable-gpu',
@@ -26,7 +26,10 @@ export function launchArgs(): string[] {
     // IP literals included.
     '--host-resolver-rules=MAP * ~NOTFOUND',
   ];
-  // Chromium refuses to start as root with its sandbox (containers, CI); elsewhere keep it.
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  // Chromium refuses to start as root with its sandbox (containers, CI); elsewhere keep it,
+  // unless PRESSKIT_NO_SANDBOX=1 says the machine cannot give it one: a container whose
+  // seccomp profile denies the user namespaces it needs (presskit's image sets it; the
+  // container is the sandbox there, and pages run no JavaScript and reach no network).
+  if (process.getuid?.() === 0 || env['PRESSKIT_NO_SANDBOX'] === '1') args.push('--no-sandbox');
   return args;
 }

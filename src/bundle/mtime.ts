@@ -17,17 +17,13 @@ export function clampToDosTime(date: Date): Date {
 }
 
 /**
- * The timestamp for every zip entry: `SOURCE_DATE_EPOCH` (reproducible-builds.org) when set,
- * else the release instant, clamped by `clampToDosTime`. An empty `SOURCE_DATE_EPOCH` counts
- * as unset, as shells make unsetting awkward; anything else that is not an integer (the
- * `date +%s` format) is an error rather than silently ignored.
+ * `SOURCE_DATE_EPOCH` (reproducible-builds.org) in seconds, or undefined when unset. An
+ * empty value counts as unset, as shells make unsetting awkward; anything else that is not
+ * an integer (the `date +%s` format) is an error rather than silently ignored.
  */
-export function reproducibleMtime(
-  releaseInstant: Date,
-  env: NodeJS.ProcessEnv = process.env,
-): Date {
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const raw = env['SOURCE_DATE_EPOCH'];
-  if (raw === undefined || raw === '') return clampToDosTime(releaseInstant);
+  if (raw === undefined || raw === '') return undefined;
   if (!/^-?[0-9]+$/.test(raw)) {
     throw new PresskitError('E_USAGE', {
       file: 'environment',
@@ -35,7 +31,30 @@ export function reproducibleMtime(
       message: `must be an integer number of seconds since 1970-01-01 UTC, got ${JSON.stringify(raw)}`,
     });
   }
-  // Clamp the seconds before making a Date: a huge value would overflow Date's range.
-  const seconds = Math.min(Math.max(Number(raw), DOS_MIN_SECONDS), DOS_MAX_SECONDS);
-  return clampToDosTime(new Date(seconds * 1000));
+  // Clamped before it becomes a Date: a huge value would overflow Date's range.
+  return Math.min(Math.max(Number(raw), DOS_MIN_SECONDS), DOS_MAX_SECONDS);
+}
+
+/**
+ * The one timestamp of a kit (its zip entries, its PDF dates): the release instant, never
+ * later than `SOURCE_DATE_EPOCH` (seconds), then made a DOS time by `clampToDosTime`.
+ *
+ * The epoch is a clamp, as reproducible-builds.org describes it, not a replacement: a CI
+ * sets it per commit (the commit's time), later than the releases already published, and
+ * their kits, zips and checksums must not change with every commit. Only a release dated
+ * after the epoch (a build of an older commit, say) is stamped with the epoch instead.
+ */
+export function documentDate(releaseInstant: Date, epochSeconds: number | undefined): Date {
+  if (epochSeconds === undefined || releaseInstant.getTime() <= epochSeconds * 1000) {
+    return clampToDosTime(releaseInstant);
+  }
+  return clampToDosTime(new Date(epochSeconds * 1000));
+}
+
+/** `documentDate` with the epoch read from `env`. */
+export function reproducibleMtime(
+  releaseInstant: Date,
+  env: NodeJS.ProcessEnv = process.env,
+): Date {
+  return documentDate(releaseInstant, sourceDateEpoch(env));
 }

@@ -6,17 +6,17 @@ import { VERSION } from '../version.js';
 
 /**
  * A digest of what every kit of the project is made from: tool version, settings, config
- * file, theme files, SOURCE_DATE_EPOCH. Computed once per build.
+ * file, theme files. Computed once per build. (SOURCE_DATE_EPOCH is no part of it: it
+ * changes a kit only through the kit's date, which `releaseFingerprint` takes.)
  */
 export async function projectDigest(parts: {
   settings: ProjectSettings;
   configFile: string | undefined;
   themeDirs: string[];
-  sourceDateEpoch: string | undefined;
 }): Promise<string> {
   const hash = createHash('sha256');
   const { root: _root, ...portable } = parts.settings;
-  hash.update(JSON.stringify({ VERSION, portable, epoch: parts.sourceDateEpoch ?? null }));
+  hash.update(JSON.stringify({ VERSION, portable }));
   const files = parts.configFile ? [parts.configFile] : [];
   for (const dir of parts.themeDirs) {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -41,18 +41,22 @@ export function withLanguages(project: string, set: TranslationSet | undefined):
 }
 
 /**
- * A digest of everything one kit is made from: the project digest, the release source and
- * its assets (their real paths, in the order the release names them), and what the kit is
+ * A digest of everything one kit is made from: the project digest, the kit's date (the
+ * release's, or SOURCE_DATE_EPOCH where that clamps it), the release source and its assets (their real paths, in the order the release names them), and what the kit is
  * at the build's time (`lifecycle`: an embargoed kit differs from the same release's
  * published one). Equal digests mean equal kits, so the kit need not be rebuilt.
  */
 export async function releaseFingerprint(
   project: string,
+  kitDate: Date,
   sourceFile: string,
   assetFiles: readonly string[],
   lifecycle: KitLifecycle,
 ): Promise<string> {
-  const hash = createHash('sha256').update(project).update(`\0lifecycle:${lifecycle}`);
+  const hash = createHash('sha256')
+    .update(project)
+    .update(`\0${kitDate.toISOString()}`)
+    .update(`\0lifecycle:${lifecycle}`);
   await hashFiles(hash, [sourceFile, ...assetFiles]);
   return hash.digest('hex');
 }

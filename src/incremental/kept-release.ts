@@ -1,4 +1,5 @@
 import { realPathInside } from '../assets/inside-root.js';
+import { documentDate } from '../bundle/mtime.js';
 import type { ReleaseSource } from '../release/discover.js';
 import { releaseFingerprint } from './fingerprint.js';
 import type { ReleaseReport } from '../reports.js';
@@ -10,7 +11,7 @@ import type { KitLifecycle } from '../types.js';
 /**
  * The saved report of a release whose kit is still the one `saved` describes (every file
  * of it as written, the zip hashed again), told from files alone: the same source bytes, the same assets behind the same paths, the same
- * project (config, theme, presskit). Reading and validating the release again would only
+ * project (config, theme, presskit), the same kit date under this SOURCE_DATE_EPOCH. Reading and validating the release again would only
  * repeat the last build's verdict, which depends on nothing else; a no-change build of
  * many releases then costs little more than hashing their files.
  *
@@ -20,7 +21,14 @@ import type { KitLifecycle } from '../types.js';
 export async function keptReport(
   source: ReleaseSource,
   saved: SavedState,
-  project: { root: string; digest: string; outDir: string; now: Date; drafts: boolean },
+  project: {
+    root: string;
+    digest: string;
+    outDir: string;
+    now: Date;
+    drafts: boolean;
+    epoch: number | undefined;
+  },
 ): Promise<ReleaseReport | undefined> {
   const { slug } = saved.report;
   if (slug === undefined) return undefined;
@@ -33,6 +41,7 @@ export async function keptReport(
   }
   const fingerprint = await releaseFingerprint(
     project.digest,
+    documentDate(new Date(saved.releaseInstantMs), project.epoch),
     source.sourceFile,
     saved.assets.map((asset) => asset.real),
     lifecycle,

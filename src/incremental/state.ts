@@ -42,6 +42,11 @@ export interface SavedState {
    */
   sourceFile: string;
   assets: AssetLink[];
+  /**
+   * The release's own instant (ms): with the same source it is the same, so the next build
+   * can work out the kit's date under its SOURCE_DATE_EPOCH without reading the release.
+   */
+  releaseInstantMs: number;
 }
 
 /** Far above any real state (a few KB): a bigger file is not one presskit wrote. */
@@ -124,6 +129,7 @@ export async function saveState(
     assets: AssetLink[];
     lifecycle: KitLifecycle;
     embargoMs: number | undefined;
+    releaseInstantMs: number;
   },
 ): Promise<void> {
   const path = statePath(outDir, slug);
@@ -180,6 +186,7 @@ function isSavedState(value: unknown): value is SavedState {
   if (
     !has('fingerprint', 'string') ||
     !has('sourceFile', 'string') ||
+    !has('releaseInstantMs', 'number') ||
     !has('fileTimes', 'object') ||
     !optional('embargoMs', 'number') ||
     !optional('lifecycle', 'string')

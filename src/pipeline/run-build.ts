@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { reproducibleMtime } from '../bundle/mtime.js';
+import { documentDate, sourceDateEpoch } from '../bundle/mtime.js';
 import type { ProjectConfig } from '../project/config.js';
 import { projectLang } from '../project/config.js';
 import type { Problem } from '../errors.js';
@@ -48,6 +48,8 @@ interface BuildContext {
   defaults: ReleaseDefaults;
   /** Digest of config, theme, settings and tool version, shared by every release. */
   projectDigest: string;
+  /** SOURCE_DATE_EPOCH in seconds, read (and refused if malformed) once per build. */
+  epoch: number | undefined;
   browser: LazyBrowser;
   options: BuildOptions;
   env: NodeJS.ProcessEnv;
@@ -74,6 +76,8 @@ export async function runBuild(
 ): Promise<BuildReport> {
   const started = performance.now();
   const env = options.env ?? process.env;
+  // A malformed SOURCE_DATE_EPOCH stops the build before it touches the output folder.
+  const epoch = sourceDateEpoch(env);
   const { root, config } = await openProject(options);
   const settings = resolveSettings(root, config, options);
   await refuseBrokenTheme(settings);
@@ -90,7 +94,7 @@ export async function runBuild(
   const unlock = await takeOutputFolder(outDir, outDisplay, options.signal, notice);
   try {
     return await buildLocked(
-      { root, env, config, settings, outDir, all, notice, started },
+      { root, env, epoch, config, settings, outDir, all, notice, started },
       options,
       concurrency,
       browser,
@@ -105,6 +109,7 @@ export async function runBuild(
 interface Run {
   root: string;
   env: NodeJS.ProcessEnv;
+  epoch: number | undefined;
   config: ProjectConfig;
   settings: ProjectSettings;
   outDir: string;
@@ -119,7 +124,7 @@ async function buildLocked(
   concurrency: number,
   browser: LazyBrowser,
 ): Promise<BuildReport> {
-  const { root, env, config, settings, outDir, started } = run;
+  const { root, env, epoch, config, settings, outDir, started } = run;
   const sources = options.shard ? selectShard(run.all, options.shard) : run.all;
   const states = await savedStatesBySource(outDir, run.notice);
   const context: BuildContext = {
@@ -133,8 +138,8 @@ async function buildLocked(
       settings,
       configFile: config.file,
       themeDirs: themeDirs(settings.templateDir),
-      sourceDateEpoch: env['SOURCE_DATE_EPOCH'],
     }),
+    epoch,
     browser,
     options,
     env,
@@ -285,8 +290,10 @@ async function buildOne(
       context.written.get(release.slug) ?? new Set(),
       { file: source.displayPath, ...(slugLine ? { line: slugLine } : {}) },
     );
+    const kitDate = documentDate(release.date.instant, context.epoch);
     const digest = await releaseFingerprint(
       kitDigest(source, context),
+      kitDate,
       release.sourceFile,
       prepared.assets.map((asset) => asset.source),
       lifecycle,
@@ -297,7 +304,7 @@ async function buildOne(
     const staged = await makeKit(prepared, {
       settings: context.settings,
       outDir: context.outDir,
-      documentDate: reproducibleMtime(release.date.instant, context.env),
+      documentDate: kitDate,
       lifecycle,
       browser: () => context.browser.get(),
       printed: pastPrinting,
@@ -318,6 +325,7 @@ async function buildOne(
       assets: prepared.assets.map((asset) => ({ requested: asset.requested, real: asset.source })),
       lifecycle,
       embargoMs: release.embargo?.instant.getTime(),
+      releaseInstantMs: release.date.instant.getTime(),
     }).catch((error: unknown) => {
       // The kit is in place and complete; without its state the next build only rebuilds it.
       const problem = asWriteError(error, join(context.outDir, STATE_DIR));
@@ -359,6 +367,7 @@ async function keptRelease(
       outDir: context.outDir,
       now: context.now,
       drafts: context.options.drafts ?? false,
+      epoch: context.epoch,
     });
     // A slug another source has claimed in this run is reported by the full path.
     const slug = kept?.slug;

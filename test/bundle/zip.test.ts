@@ -257,9 +257,18 @@ describe('reproducibleMtime', () => {
     ['1700000000', '2023-11-14T22:13:20.000Z'],
     ['0', '1980-01-01T00:00:00.000Z'],
     ['-86400', '1980-01-01T00:00:00.000Z'],
-    ['99999999999999999999999', '2043-12-31T23:59:58.000Z'],
-  ])('honours SOURCE_DATE_EPOCH=%s', (value, expected) => {
+    // Later than the release: a clamp, not a replacement, so the release's own time stays.
+    ['1795770001', '2026-11-27T09:00:00.000Z'],
+    ['99999999999999999999999', '2026-11-27T09:00:00.000Z'],
+  ])('clamps to SOURCE_DATE_EPOCH=%s', (value, expected) => {
     expect(reproducibleMtime(release, { SOURCE_DATE_EPOCH: value }).toISOString()).toBe(expected);
+  });
+
+  it('keeps a release dated after 2043 at the last DOS time, epoch or not', () => {
+    const late = new Date('2050-01-01T00:00:00Z');
+    for (const env of [{}, { SOURCE_DATE_EPOCH: '99999999999' }]) {
+      expect(reproducibleMtime(late, env).toISOString()).toBe('2043-12-31T23:59:58.000Z');
+    }
   });
 
   it('reads process.env by default', () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
@@ -161,20 +162,66 @@ describe('reproducible artifacts', () => {
     expect(pdfs[1].equals(pdfs[0])).toBe(true);
   });
 
-  it('honours SOURCE_DATE_EPOCH in the zip and the PDF dates', async () => {
+  it('takes SOURCE_DATE_EPOCH as a clamp: a later one changes no byte, an earlier one dates the kit', async () => {
+    // The sample is dated 2016-10-04 (Brussels). A CI sets the epoch to each commit's time:
+    // later than the release, it must leave the kit (and its checksums) as they are.
+    const kitFiles = async (env: NodeJS.ProcessEnv): Promise<Map<string, Buffer>> => {
+      const project = await makeProject();
+      await copySample(project);
+      const result = await runCli(['build'], { cwd: project, env });
+      expect(result.code, result.stderr).toBe(0);
+      const files = new Map<string, Buffer>();
+      for (const file of [`${slug}.zip`, `${slug}/${slug}.pdf`, `${slug}/SHA256SUMS`]) {
+        files.set(file, await readFile(join(project, 'dist', file)));
+      }
+      return files;
+    };
+    const [none, later, muchLater] = await Promise.all([
+      kitFiles({ SOURCE_DATE_EPOCH: '' }),
+      kitFiles({ SOURCE_DATE_EPOCH: '1700000000' }),
+      kitFiles({ SOURCE_DATE_EPOCH: '1800000000' }),
+    ]);
+    expect(later).toEqual(none);
+    expect(muchLater).toEqual(none);
+
+    // Earlier than the release (2016-01-01T00:00:00Z): the epoch dates the zip and the PDF.
     const project = await makeProject();
     await copySample(project);
     const result = await runCli(['build'], {
       cwd: project,
-      env: { SOURCE_DATE_EPOCH: '1700000000' },
+      env: { SOURCE_DATE_EPOCH: '1451606400' },
     });
     expect(result.code, result.stderr).toBe(0);
     const zipinfo = await run('zipinfo', ['-T', '-l', join(project, 'dist', `${slug}.zip`)]);
-    // 1700000000 is 2023-11-14T22:13:20Z; DOS time keeps even seconds.
-    expect(zipinfo.stdout).toContain('20231114.221320');
+    expect(zipinfo.stdout).toContain('20160101.000000');
     expect(zipinfo.stdout).not.toContain('20161004');
     const info = (await run('pdfinfo', ['-isodates', join(project, 'dist', slug, `${slug}.pdf`)]))
       .stdout;
-    expect(info).toMatch(/CreationDate:\s+2023-11-14T22:13:20/);
+    expect(info).toMatch(/CreationDate:\s+2016-01-01T00:00:00/);
+
+    // The epoch moving on with each commit rebuilds nothing; one below the release does.
+    const statuses: string[] = [];
+    for (const epoch of ['1700000000', '1800000000', '1451606400', '1451606400']) {
+      const again = await runCli(['build', '--json'], {
+        cwd: project,
+        env: { SOURCE_DATE_EPOCH: epoch },
+      });
+      statuses.push(JSON.parse(again.stdout).releases[0].status);
+    }
+    expect(statuses).toEqual(['built', 'unchanged', 'built', 'unchanged']);
+  });
+
+  it('refuses a malformed SOURCE_DATE_EPOCH in one line, exit 2, before writing anything', async () => {
+    const project = await makeProject();
+    await copySample(project);
+    const result = await runCli(['build'], {
+      cwd: project,
+      env: { SOURCE_DATE_EPOCH: '2026-01-01' },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'presskit: environment: SOURCE_DATE_EPOCH: must be an integer number of seconds since 1970-01-01 UTC, got "2026-01-01"',
+    );
+    expect(existsSync(join(project, 'dist'))).toBe(false);
   });
 });

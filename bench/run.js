@@ -104,12 +104,12 @@ const MD_TO_PDF_ENV = { BENCH_BROWSER: browserPath };
 const work = await mkdtemp(join(tmpdir(), 'presskit-bench-'));
 
 /**
- * Every child runs from a snapshot of lib/, bundled/, templates/ and bench/ taken now: the checkout
+ * Every child runs from a snapshot of lib/, bundled/, fonts/, templates/ and bench/ taken now: the checkout
  * may change while the bench runs (a rebuilt lib/, an edited template would turn the
  * no-change rebuild into a full one), and the figures must all be of one presskit.
  */
 const snapshot = join(work, 'presskit');
-for (const folder of ['lib', 'bundled', 'templates', 'bench']) {
+for (const folder of ['lib', 'bundled', 'fonts', 'templates', 'bench']) {
   await cp(join(REPO, folder), join(snapshot, folder), { recursive: true });
 }
 for (const file of ['package.json', '.puppeteerrc.cjs']) {

@@ -1,4 +1,4 @@
-import { installHint, isHeadlessShell, locateBrowser } from '../browser/find.js';
+import { installHint, isHeadlessShell, locateBrowser, puppeteerCacheDir } from '../browser/find.js';
 import { launchBrowser } from '../browser/launch.js';
 import { isPresskitError } from '../errors.js';
 import type { DoctorCheck } from './report.js';
@@ -34,7 +34,12 @@ export async function checkBrowser(options: BrowserCheckOptions): Promise<Doctor
     };
   }
   const kind = isHeadlessShell(found.path) ? 'headless shell' : 'full browser';
-  const origin = found.origin === 'search' ? 'found' : `from ${found.origin}`;
+  const origin =
+    found.origin !== 'search'
+      ? `from ${found.origin}`
+      : found.path.startsWith(puppeteerCacheDir(options.env))
+        ? "found in puppeteer's cache"
+        : 'found at a system path';
   try {
     const launched = await launchBrowser(found.path, {
       signal: options.signal,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../src/doctor/report.js';
@@ -36,6 +36,7 @@ describe('presskit doctor', () => {
     // The version the browser itself prints, asked independently.
     const own = execFileSync(SHELL, ['--version'], { encoding: 'utf8' }).match(/[\d.]+/)?.[0];
     expect(byName(report, 'browser')).toMatchObject({ path: SHELL });
+    expect(byName(report, 'browser')?.detail).toContain('(headless shell, found at a system path)');
     expect(byName(report, 'browser')?.version).toContain(own);
     expect(byName(report, 'config')?.path).toBe(join(root, 'presskit.config.yaml'));
     expect(byName(report, 'output')).toMatchObject({
@@ -73,6 +74,23 @@ describe('presskit doctor', () => {
     for (const [index, line] of lines.entries()) {
       if (line.startsWith('FAIL')) expect(lines[index + 1]).toMatch(/^ {15}→ \S/);
     }
+  });
+
+  it("finds a browser in puppeteer's cache first, as npx @puppeteer/browsers install leaves it", async () => {
+    if (process.platform !== 'linux' || process.arch !== 'x64') return;
+    const root = await makeProject();
+    // The layout of `install chrome-headless-shell@… --path <cache>`, this machine's shell in it.
+    const folder = join(root, 'cache', 'chrome-headless-shell', 'linux-156.0.0.0');
+    const executable = join(folder, 'chrome-headless-shell-linux64', 'chrome-headless-shell');
+    mkdirSync(join(executable, '..'), { recursive: true });
+    symlinkSync(SHELL, executable);
+    const result = await runCli(['doctor', '--json'], {
+      cwd: root,
+      env: { PUPPETEER_CACHE_DIR: join(root, 'cache'), PUPPETEER_EXECUTABLE_PATH: '' },
+    });
+    const browser = byName(parse(result.stdout), 'browser');
+    expect(browser).toMatchObject({ status: 'ok', path: executable });
+    expect(browser?.detail).toContain("(headless shell, found in puppeteer's cache)");
   });
 
   it('names the setting that points at no browser', async () => {

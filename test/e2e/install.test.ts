@@ -69,6 +69,7 @@ describe('the packed package, installed with npm', () => {
   let work: string;
   let prefix: string;
   let installed: Run;
+  let tarball: string;
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
     name: string;
     version: string;
@@ -85,6 +86,7 @@ describe('the packed package, installed with npm', () => {
     );
     expect(packed.code, packed.stderr).toBe(0);
     const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
+    tarball = join(work, filename);
     installed = await exec(
       'npm',
       ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', join(work, filename)],
@@ -104,6 +106,16 @@ describe('the packed package, installed with npm', () => {
     );
     expect(withScripts.map((entry) => entry.name)).toEqual([]);
     expect(existsSync(join(prefix, 'bin', 'presskit'))).toBe(true);
+  });
+
+  it('runs with npx -p, as the README says, here from the tarball instead of the registry', async () => {
+    // Its own npm cache, so that npx installs as on a machine that never had presskit.
+    const result = await exec('npx', ['--yes', '-p', tarball, 'presskit', '--version'], {
+      cwd: work,
+      env: { ...process.env, ...NO_BROWSER_DOWNLOAD, npm_config_cache: join(work, 'npx-cache') },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe(pkg.version);
   });
 
   it('takes less than 50 MB installed', async () => {

@@ -31,7 +31,9 @@ for (const face of SCRIPT_FACES) {
     const to = scriptFontFile(pkg, path);
     await mkdir(dirname(to), { recursive: true });
     await copyFile(join(from, path), to);
-    const licence = ['LICENSE', 'OFL.txt', 'LICENSE.txt'].find((name) => existsSync(join(from, name)));
+    const licence = ['LICENSE', 'OFL.txt', 'LICENSE.txt'].find((name) =>
+      existsSync(join(from, name)),
+    );
     if (licence) await copyFile(join(from, licence), join(dirname(to), '..', licence));
   }
 }

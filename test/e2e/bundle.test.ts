@@ -76,10 +76,12 @@ describe('the bundled CLI', () => {
     const imported = new Set<string>();
     for (const chunk of chunks) {
       const code = readFileSync(join(REPO, 'bundled', chunk), 'utf8');
+      // Static imports, requires, and requires of a computed name within a package
+      // (hyphen's patterns, `require(\`hyphen/${name}\`)`): that package must be installed.
       const statements =
-        /^(?:import|export) [^;]*? from "([^"]+)";|\b(?:import|__require)\("([^"]+)"\)/gm;
+        /^(?:import|export) [^;]*? from "([^"]+)";|\b(?:import|__require)\("([^"]+)"\)|\brequire(?:\$\d+)?\(`([^`$]+)\$\{/gm;
       for (const match of code.matchAll(statements)) {
-        const specifier = match[1] ?? match[2] ?? '';
+        const specifier = match[1] ?? match[2] ?? match[3] ?? '';
         if (specifier.startsWith('.')) continue;
         const name = specifier.startsWith('@')
           ? specifier.split('/').slice(0, 2).join('/')

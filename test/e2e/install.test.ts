@@ -118,10 +118,11 @@ describe('the packed package, installed with npm', () => {
     expect(result.stdout.trim()).toBe(pkg.version);
   });
 
-  it('takes less than 50 MB installed', async () => {
-    // The libraries are in the bundle, not installed beside it too (it was 137 MB so).
+  it('takes about 50 MB installed, not 137', async () => {
+    // The libraries are in the bundle, not installed beside it too (it was 137 MB so); the
+    // Chinese face's two weights are 21 MB of it. Measured: BENCHMARKS.md, "Installed size".
     const usage = await exec('du', ['-sk', prefix], { cwd: work });
-    expect(Number(usage.stdout.split('\t')[0]) / 1024).toBeLessThan(50);
+    expect(Number(usage.stdout.split('\t')[0]) / 1024).toBeLessThan(60);
   });
 
   it('builds the sample from another folder, the same bytes as the checkout builds', async () => {

@@ -12,8 +12,8 @@ import {
   formatNumber,
   labelTable,
   ogLocale,
-  textDirection,
 } from '../locale/i18n.js';
+import { textDirection } from '../locale/languages.js';
 import type { LabelTable, Labels } from '../locale/i18n.js';
 import { justifiesInPrint } from '../locale/hyphenation.js';
 import { newsArticleJsonLd } from './json-ld.js';

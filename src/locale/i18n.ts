@@ -162,29 +162,6 @@ export function overridesFor(
   };
 }
 
-/** `rtl` for languages written right to left (Arabic, Hebrew, Persian, Urdu...). */
-export function textDirection(lang: string): 'ltr' | 'rtl' {
-  // The script CLDR expects for the tag (`ar` → Arab, `ur` → Arab, `az` → Latn); a list
-  // rather than Intl.Locale's textInfo, which Node 20 lacks.
-  const script = parseLocale(lang)?.maximize().script;
-  return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
-}
-
-/** ISO 15924 codes of the scripts written right to left (Unicode's bidi class R and AL). */
-const RTL_SCRIPTS = new Set([
-  'Adlm',
-  'Arab',
-  'Hebr',
-  'Mand',
-  'Mend',
-  'Nkoo',
-  'Rohg',
-  'Samr',
-  'Syrc',
-  'Thaa',
-  'Yezi',
-]);
-
 /**
  * A number as the language writes it, in European digits (which the UN's Arabic
  * documents use too): "1,234.5", "1 234,5", "1.234,5".

@@ -3,12 +3,13 @@
  * a language switcher and the newsroom name each language as its readers do.
  */
 
-/** Scripts written right to left (Unicode scripts of CLDR's likely subtags). */
+/** ISO 15924 codes of the scripts written right to left (Unicode's bidi class R and AL). */
 const RTL_SCRIPTS = new Set([
   'Adlm',
   'Arab',
   'Hebr',
   'Mand',
+  'Mend',
   'Nkoo',
   'Rohg',
   'Samr',
@@ -17,7 +18,11 @@ const RTL_SCRIPTS = new Set([
   'Yezi',
 ]);
 
-/** `rtl` for Arabic, Hebrew, Persian, Urdu… (also `ar-Latn`: `ltr`), else `ltr`. */
+/**
+ * `rtl` for Arabic, Hebrew, Persian, Urdu… (also `ar-Latn`: `ltr`), else `ltr`: from the
+ * script CLDR expects for the tag (`ar` → Arab, `az` → Latn), a list rather than
+ * Intl.Locale's textInfo, which Node 20 lacks.
+ */
 export function textDirection(lang: string): 'ltr' | 'rtl' {
   const script = likelyScript(lang);
   return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
@@ -25,7 +30,7 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
 
 function likelyScript(lang: string): string | undefined {
   try {
-    return new Intl.Locale(lang).maximize().script;
+    return new Intl.Locale(lang.trim().replaceAll('_', '-')).maximize().script;
   } catch {
     return undefined;
   }

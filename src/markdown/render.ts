@@ -1,10 +1,10 @@
+import { textDirection } from '../locale/languages.js';
 import { Marked } from 'marked';
 import type { Token, Tokens } from 'marked';
 import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
 import { escapeHtml } from '../html/escape.js';
 import { decodeEntities } from '../util/character-references.js';
-import { textDirection } from '../locale/i18n.js';
 import { isolateLtrRuns } from './bidi.js';
 import { withinStack } from './depth.js';
 import { checkLink } from './link-policy.js';

@@ -1,9 +1,9 @@
+import { textDirection } from '../locale/languages.js';
 import { readFile } from 'node:fs/promises';
 import type { PreparedAsset } from '../assets/prepare.js';
 import { pixelSize } from '../assets/image-check.js';
 import type { BrowserManager } from '../browser/manager.js';
 import { datelineText } from '../locale/dateline.js';
-import { textDirection } from '../locale/i18n.js';
 import { headingTexts } from '../html/headings.js';
 import { escapeHtml } from '../html/escape.js';
 import type { ContactCard } from '../html/page.js';

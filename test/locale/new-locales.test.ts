@@ -7,8 +7,8 @@ import {
   formatNumber,
   labelTable,
   overridesFor,
-  textDirection,
 } from '../../src/locale/i18n.js';
+import { textDirection } from '../../src/locale/languages.js';
 import { at, day } from './release-dates.js';
 
 const NBSP = '\u00A0';

@@ -14,7 +14,6 @@ export interface FeedEntry {
   language: string;
   published: Date;
   updated: Date;
-  embargoedUntil?: Date;
   tags: string[];
   author?: string;
 }
@@ -28,7 +27,6 @@ const ninjsSubset = z.object({
   language: z.string(),
   versionCreated: dateTime,
   firstCreated: dateTime,
-  embargoedUntil: dateTime.optional(),
   headlines: valued.min(1),
   descriptions: valued.optional(),
   bodies: z.array(z.object({ contentType: z.string().optional(), value: z.string() })).optional(),
@@ -68,7 +66,6 @@ export async function readFeedEntry(outDir: string, slug: string): Promise<FeedE
     language: ninjs.language,
     published: new Date(ninjs.firstCreated),
     updated: new Date(ninjs.versionCreated),
-    ...(ninjs.embargoedUntil ? { embargoedUntil: new Date(ninjs.embargoedUntil) } : {}),
     tags: ninjs.subjects?.map((subject) => subject.name) ?? [],
     ...(ninjs.copyrightHolder ? { author: ninjs.copyrightHolder } : {}),
   };

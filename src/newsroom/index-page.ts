@@ -116,8 +116,6 @@ export interface NewsroomInput {
   includeEmbargoed?: boolean;
   /** Public URL of the output folder (ending in `/`): feeds, sitemap and robots.txt. */
   baseUrl?: string;
-  /** The build's time, which decides whether an embargo has passed. Default: the clock. */
-  now?: Date;
 }
 
 /**
@@ -177,7 +175,6 @@ export async function writeNewsroom(input: NewsroomInput): Promise<NewsroomRepor
     title: config.defaults.organization?.name ?? 'Press releases',
     baseUrl: input.baseUrl,
     generator: GENERATOR,
-    now: input.now ?? new Date(),
   });
   const html = await withFontFaces(
     await theme.render('newsroom', {

@@ -2,15 +2,14 @@ import { feedFileNames, renderFeeds } from '../feeds/feeds.js';
 import type { FeedEntry } from '../feeds/entry.js';
 import { newestFirst, readFeedEntry } from '../feeds/entry.js';
 import { renderRobots, renderSitemap } from '../feeds/sitemap.js';
-import { isPubliclyListable } from './listable.js';
 
 export interface PublishedFilesInput {
   outDir: string;
+  /** The kits to list: the publicly listable ones (KitSummary.publiclyListable). */
   slugs: readonly string[];
   title: string;
   baseUrl: string | undefined;
   generator: string;
-  now: Date;
 }
 
 /**
@@ -24,10 +23,9 @@ export async function publishedFiles(input: PublishedFilesInput): Promise<Map<st
   const files = new Map<string, string>();
   const { baseUrl } = input;
   if (baseUrl === undefined) return files;
-  const all = (await Promise.all(input.slugs.map((slug) => readFeedEntry(input.outDir, slug))))
+  const listed = (await Promise.all(input.slugs.map((slug) => readFeedEntry(input.outDir, slug))))
     .filter((entry): entry is FeedEntry => entry !== undefined)
     .sort(newestFirst);
-  const listed = all.filter((entry) => isPubliclyListable(entry, input.now));
   // The newest change of what is listed: never the clock, so a rebuild of the same kits
   // gives the same bytes; nor an embargoed kit's date, which would tell it is coming.
   const updated = latest(listed) ?? new Date(0);

@@ -203,7 +203,6 @@ async function buildLocked(
           config,
           known,
           includeEmbargoed: options.includeEmbargoed ?? false,
-          now: context.now,
           ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
         });
       } catch (error) {

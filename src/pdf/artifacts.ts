@@ -4,110 +4,120 @@
  * all content either tagged or marked as an artifact; page furniture is an artifact. Every
  * graphics object painted outside marked content is wrapped in `/Artifact BMC … EMC`.
  */
-import { deflateSync, inflateSync } from 'node:zlib';
-import type { PDFObject } from 'pdf-lib';
-import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef } from 'pdf-lib/dist/pdf-lib.esm.min.js';
-import type { PdfRevision } from './revision.js';
-import { readObject } from './revision.js';
 
-const OPEN = Buffer.from('/Artifact BMC\n', 'latin1');
-const CLOSE = Buffer.from('\nEMC', 'latin1');
+const OPEN = '/Artifact BMC\n';
+const CLOSE = '\nEMC';
 
 const PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
-
-/**
- * The new content stream of every page whose content had something painted outside marked
- * content, by the stream's reference. A stream that is not one Flate-encoded stream, or
- * that holds an inline image, is left as it is.
- */
-export function artifactFixes(
-  revision: PdfRevision,
-  catalog: PDFDict,
-  /** Content streams already rewritten in this update, read instead of Chrome's. */
-  rewritten: ReadonlyMap<PDFRef, PDFObject> = new Map(),
-): Map<PDFRef, PDFObject> {
-  const fixes = new Map<PDFRef, PDFObject>();
-  for (const page of pageDicts(revision, catalog.get(PDFName.of('Pages')), new Set())) {
-    const ref = page.get(PDFName.of('Contents'));
-    if (!(ref instanceof PDFRef)) continue;
-    const stream = rewritten.get(ref) ?? readObject(revision, ref);
-    if (!(stream instanceof PDFRawStream)) continue;
-    if (stream.dict.get(PDFName.of('Filter')) !== PDFName.of('FlateDecode')) continue;
-    if (stream.dict.has(PDFName.of('DecodeParms'))) continue;
-    const marked = markArtifacts(inflateSync(stream.contents));
-    if (!marked) continue;
-    // Node's zlib, not pdf-lib's pako: the same bytes for the same input, ten times faster.
-    fixes.set(ref, revision.context.stream(deflateSync(marked), { Filter: 'FlateDecode' }));
-  }
-  return fixes;
-}
-
-function* pageDicts(
-  revision: PdfRevision,
-  ref: PDFObject | undefined,
-  seen: Set<PDFRef>,
-): Generator<PDFDict> {
-  if (!(ref instanceof PDFRef) || seen.has(ref)) return;
-  seen.add(ref);
-  const node = readObject(revision, ref);
-  if (!(node instanceof PDFDict)) return;
-  const kids = node.get(PDFName.of('Kids'));
-  if (kids instanceof PDFArray) {
-    for (const kid of kids.asArray()) yield* pageDicts(revision, kid, seen);
-  } else {
-    yield node;
-  }
-}
-
-/**
- * One token of a content stream (ISO 32000-1, 7.2 and 7.8.2), or white space or a comment.
- * A literal string with nested parentheses matches nothing, and the stream is then left
- * as it is: Chrome writes text as hex strings.
- */
-const TOKEN =
-  /[\0\t\n\f\r ]+|%[^\r\n]*|\((?:[^()\\]|\\[^])*\)|<<|>>|<[0-9A-Fa-f\0\t\n\f\r ]*>|[[\]{}]|\/[^\0\t\n\f\r ()<>[\]{}/%]*|[^\0\t\n\f\r ()<>[\]{}/%]+/y;
 const OPERAND = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)|true|false|null)$/;
 
+/** ISO 32000-1, 7.2.2: white-space characters. */
+function isWhite(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 12 || code === 0;
+}
+
+/** White space or a delimiter `( ) < > [ ] { } / %`: where a regular token ends. */
+function endsToken(code: number): boolean {
+  return (
+    isWhite(code) ||
+    code === 40 ||
+    code === 41 ||
+    code === 60 ||
+    code === 62 ||
+    code === 91 ||
+    code === 93 ||
+    code === 123 ||
+    code === 125 ||
+    code === 47 ||
+    code === 37
+  );
+}
+
+function isHexOrWhite(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 70) ||
+    (code >= 97 && code <= 102) ||
+    isWhite(code)
+  );
+}
+
 /**
- * `content` with every graphics object painted at marked-content depth 0 (a path up to its
- * painting operator, a text object, an XObject or shading) wrapped as an artifact; undefined
- * when there is none, or the stream cannot be read safely.
+ * `content` (a content stream, one character per byte) with every graphics object painted at
+ * marked-content depth 0 (a path up to its painting operator, a text object, an XObject or
+ * shading) wrapped as an artifact; undefined when there is none, or the stream cannot be read
+ * safely: an inline image (binary data), unbalanced marked content, a literal string with
+ * nested parentheses (Chrome writes text as hex strings).
+ *
+ * A scanner over character codes rather than a tokenising regular expression: a page's
+ * stream is some hundred kilobytes, and only its operators need to become strings.
  */
-export function markArtifacts(content: Buffer): Buffer | undefined {
-  const text = content.toString('latin1');
+export function markArtifacts(content: string): string | undefined {
   const inserts: number[] = [];
+  const length = content.length;
   let depth = 0;
   let operandsAt: number | undefined;
   let pathAt: number | undefined;
   let textAt: number | undefined;
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < text.length) {
-    const start = TOKEN.lastIndex;
-    const match = TOKEN.exec(text);
-    if (!match) return undefined;
-    const token = match[0];
-    const first = token.charCodeAt(0);
-    // White space (all codes up to the space) and comments separate tokens only.
-    if (first <= 32 || first === 37) continue;
-    // Strings, names, arrays, dictionaries and numbers are operands.
-    if (
-      first === 40 ||
-      first === 60 ||
-      first === 62 ||
-      first === 47 ||
-      first === 91 ||
-      first === 93
-    ) {
-      operandsAt ??= start;
+  let at = 0;
+  while (at < length) {
+    const start = at;
+    const code = content.charCodeAt(at);
+    if (isWhite(code)) {
+      at++;
       continue;
     }
-    if (OPERAND.test(token)) {
+    if (code === 37) {
+      // A comment, to the end of its line.
+      while (at < length && content.charCodeAt(at) !== 10 && content.charCodeAt(at) !== 13) at++;
+      continue;
+    }
+    let token: string;
+    if (code === 40) {
+      at = literalStringEnd(content, at);
+      if (at < 0) return undefined;
       operandsAt ??= start;
       continue;
+    } else if (code === 60) {
+      if (content.charCodeAt(at + 1) === 60) {
+        at += 2;
+      } else {
+        at++;
+        while (at < length && isHexOrWhite(content.charCodeAt(at))) at++;
+        if (content.charCodeAt(at) !== 62) return undefined;
+        at++;
+      }
+      operandsAt ??= start;
+      continue;
+    } else if (code === 62) {
+      if (content.charCodeAt(at + 1) !== 62) return undefined;
+      at += 2;
+      operandsAt ??= start;
+      continue;
+    } else if (code === 91 || code === 93) {
+      at++;
+      operandsAt ??= start;
+      continue;
+    } else if (code === 47) {
+      at++;
+      while (at < length && !endsToken(content.charCodeAt(at))) at++;
+      operandsAt ??= start;
+      continue;
+    } else if (code === 41) {
+      return undefined;
+    } else if (code === 123 || code === 125) {
+      at++;
+      token = content[start] ?? '';
+    } else {
+      while (at < length && !endsToken(content.charCodeAt(at))) at++;
+      token = content.slice(start, at);
+      if (OPERAND.test(token)) {
+        operandsAt ??= start;
+        continue;
+      }
     }
     const opAt = operandsAt ?? start;
-    const end = start + token.length;
     operandsAt = undefined;
     if (token === 'BDC' || token === 'BMC') {
       if (depth === 0 && (textAt !== undefined || pathAt !== undefined)) return undefined;
@@ -123,27 +133,46 @@ export function markArtifacts(content: Buffer): Buffer | undefined {
       textAt = opAt;
     } else if (textAt !== undefined) {
       if (token === 'ET') {
-        inserts.push(textAt, end);
+        inserts.push(textAt, at);
         textAt = undefined;
       }
     } else if (PATH.has(token)) {
       pathAt ??= opAt;
     } else if (PAINT.has(token)) {
-      inserts.push(pathAt ?? opAt, end);
+      inserts.push(pathAt ?? opAt, at);
       pathAt = undefined;
     } else if (token === 'n') {
       pathAt = undefined;
     } else if (token === 'Do' || token === 'sh') {
-      inserts.push(opAt, end);
+      inserts.push(opAt, at);
     }
   }
   if (inserts.length === 0 || depth !== 0 || textAt !== undefined) return undefined;
-  const parts: Buffer[] = [];
+  const parts: string[] = [];
   let from = 0;
-  inserts.forEach((at, index) => {
-    parts.push(content.subarray(from, at), index % 2 === 0 ? OPEN : CLOSE);
-    from = at;
+  inserts.forEach((insertAt, index) => {
+    parts.push(content.slice(from, insertAt), index % 2 === 0 ? OPEN : CLOSE);
+    from = insertAt;
   });
-  parts.push(content.subarray(from));
-  return Buffer.concat(parts);
+  parts.push(content.slice(from));
+  return parts.join('');
+}
+
+/** Where the literal string opening at `start` ends, or -1 if it does not (or nests). */
+function literalStringEnd(content: string, start: number): number {
+  let at = start + 1;
+  while (at < content.length) {
+    const code = content.charCodeAt(at);
+    if (code === 92) {
+      if (at + 1 >= content.length) return -1;
+      at += 2;
+    } else if (code === 40) {
+      return -1;
+    } else if (code === 41) {
+      return at + 1;
+    } else {
+      at++;
+    }
+  }
+  return -1;
 }

@@ -10,11 +10,10 @@ import {
   PDFString,
 } from 'pdf-lib/dist/pdf-lib.esm.min.js';
 import type { PDFContext, PDFObject, PDFRawStream, SaveOptions } from 'pdf-lib';
-import { artifactFixes } from './artifacts.js';
+import { contentStreamUpdates } from './content-streams.js';
 import { renumberNodeIds } from './node-ids.js';
 import { structureFixes } from './structure.js';
 import { outlineTitleUpdates } from './outline-titles.js';
-import { softHyphenUpdates } from './soft-hyphens.js';
 import type { PdfRevision } from './revision.js';
 import {
   appendUpdate,
@@ -106,13 +105,11 @@ function appendMetadata(
   let next = nextObjectNumber(chrome);
   const xmpRef = PDFRef.of(next++);
   const xmp = xmpStream(context, meta, producer);
-  // PDF/UA: the tags fixed and page furniture marked (see structure.ts and artifacts.ts).
-  // Unused soft hyphens out of the text first; the artifact marking then works on that text
-  // (both rewrite the pages' content streams: one update holds each stream once).
-  const hyphens = softHyphenUpdates(chrome, catalog);
+  // PDF/UA: the tags fixed, page furniture marked and unused soft hyphens out of the text
+  // (see structure.ts and content-streams.ts).
   const fixes = new Map([
     ...structureFixes(chrome, catalog, () => PDFRef.of(next++)),
-    ...artifactFixes(chrome, catalog, hyphens),
+    ...contentStreamUpdates(chrome, catalog),
   ]);
   if (fixes.has(rootRef) || fixes.has(infoRef)) return undefined;
   const updatedCatalog = catalog.clone(context);
@@ -131,7 +128,6 @@ function appendMetadata(
   return appendUpdate(
     chrome,
     new Map<PDFRef, PDFObject>([
-      ...hyphens,
       ...fixes,
       [infoRef, info],
       [rootRef, updatedCatalog],

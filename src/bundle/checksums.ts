@@ -1,13 +1,25 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { compareUtf8, listKitFiles } from './list-files.js';
 
 /** The checksum file's name at the kit folder's root; it never lists itself. */
 export const SHA256SUMS = 'SHA256SUMS';
 
-/** Lowercase hex SHA-256 of a file's bytes, streamed so large assets are not held in memory. */
+/**
+ * Up to this size a file is read whole and hashed in one call: a stream's chunks cost more
+ * than the hashing of a kit's zip, which a no-change build of 1,000 kits does 1,000 times.
+ */
+const READ_WHOLE_BYTES = 8 * 1024 * 1024;
+
+/** Lowercase hex SHA-256 of a file's bytes; a large one is streamed, not held in memory. */
 export async function sha256File(path: string): Promise<string> {
+  if ((await stat(path)).size <= READ_WHOLE_BYTES) {
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
+  }
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
   return hash.digest('hex');

@@ -4,6 +4,7 @@ import { isInside } from '../assets/inside-root.js';
 import { PresskitError } from '../errors.js';
 import type { ReleaseSource } from '../release/discover.js';
 import type { ProjectSettings } from '../types.js';
+import { mapPool } from '../util/pool.js';
 
 /** A path the output folder must keep clear of, and how to name it in the message. */
 export interface ProtectedPath {
@@ -24,8 +25,13 @@ export async function assertOutputClear(
   guarded: readonly ProtectedPath[],
 ): Promise<void> {
   const out = await realPathOfMaybeMissing(outDir);
+  // A thousand releases name one folder a thousand times: each path is resolved once, and
+  // many at a time, since each is a wait on the disk.
+  const paths = [...new Set(guarded.map((entry) => entry.path))];
+  const reals = await mapPool(paths, 32, realPathOfMaybeMissing);
+  const realPaths = new Map(paths.map((path, index) => [path, reals[index] ?? path]));
   for (const entry of guarded) {
-    const real = await realPathOfMaybeMissing(entry.path);
+    const real = realPaths.get(entry.path) ?? entry.path;
     const clash =
       isInside(out, real) || (!entry.mayHoldOutput && isInside(real, out)) ? entry.what : undefined;
     if (clash) {

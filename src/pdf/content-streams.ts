@@ -14,6 +14,13 @@ import { readObject } from './revision.js';
 import { withoutSoftHyphens } from './soft-hyphens.js';
 
 /**
+ * Node's zlib, not pdf-lib's pako: the same bytes for the same input, ten times faster.
+ * Level 4 rather than the default 6: on the bench corpus's pages a third of the CPU
+ * (1.3 ms a release against 4.4) for streams 6 % larger (under 1 KB a release).
+ */
+const DEFLATE_LEVEL = 4;
+
+/**
  * The pages' content streams with their unused soft hyphens out of the text and their page
  * furniture marked as artifacts (see soft-hyphens.ts and artifacts.ts), by the stream's
  * reference, for an incremental update. Each stream is inflated once, rewritten by both and
@@ -52,8 +59,7 @@ function rewritten(revision: PdfRevision, ref: PDFRef, wholePage: boolean): PDFO
   const marked = wholePage ? markArtifacts(hyphensOut ?? original) : undefined;
   const content = marked ?? hyphensOut;
   if (content === undefined) return undefined;
-  // Node's zlib, not pdf-lib's pako: the same bytes for the same input, ten times faster.
-  const deflated = deflateSync(Buffer.from(content, 'latin1'));
+  const deflated = deflateSync(Buffer.from(content, 'latin1'), { level: DEFLATE_LEVEL });
   const dict = stream.dict.clone(revision.context);
   dict.set(PDFName.of('Length'), PDFNumber.of(deflated.length));
   return PDFRawStream.of(dict, deflated);

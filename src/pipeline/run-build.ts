@@ -38,7 +38,7 @@ import { takeOutputFolder } from '../output/take-folder.js';
 import { assertOutputClear, projectGuards } from '../output/guard.js';
 import { assertKitReplaceable } from '../output/ownership.js';
 import { asWriteError } from '../output/write-error.js';
-import { mapPool } from '../util/pool.js';
+import { limiter, mapPool } from '../util/pool.js';
 import type { ReleaseDefaults } from '../release/schema.js';
 
 interface BuildContext {
@@ -66,7 +66,16 @@ interface BuildContext {
   now: Date;
   /** Each release read in this run, by source file: the slug it builds, or that it is left out. */
   read: Map<string, ReadRelease>;
+  /** Runs a changed release's build: at most a few at once, however many are checked. */
+  building: <R>(fn: () => Promise<R>) => Promise<R>;
 }
+
+/**
+ * Releases checked for changes at once: the check is a few small reads and a hash, so it
+ * waits on the disk, not the CPU. Each changed release then waits for one of the build's
+ * slots; its build overlaps the checks still under way.
+ */
+const CHECKS_IN_FLIGHT = 16;
 
 /** `build()` once its options are checked; see build.ts. */
 export async function runBuild(
@@ -149,6 +158,9 @@ async function buildLocked(
     // From every release found, not only this shard's: each kit links all its languages.
     translations: await readTranslationSets(run.all, config.defaults, projectLang(config), root),
     notice: run.notice,
+    // Two releases more than pages are in the works, so that one is always rendered and
+    // ready when a page comes free: Chromium waiting for Node is time lost on every print.
+    building: limiter(concurrency + 2),
   };
   // A first build is sure to print: start the browser now, while releases are read and
   // rendered, rather than when the first one is ready to print. (build() has already
@@ -167,9 +179,7 @@ async function buildLocked(
   options.onProgress?.({ type: 'start', total: sources.length });
   let done = 0;
   try {
-    // Two releases more than pages are in the works, so that one is always rendered and
-    // ready when a page comes free: Chromium waiting for Node is time lost on every print.
-    const releases = await mapPool(sources, concurrency + 2, async (source) => {
+    const releases = await mapPool(sources, CHECKS_IN_FLIGHT, async (source) => {
       if (options.signal?.aborted) {
         pastPrinting();
         return skipped(source);
@@ -255,85 +265,92 @@ async function buildOne(
       context.read.set(source.sourceFile, { slug: kept.slug, status: 'unchanged' });
       return unchanged(kept, source, started);
     }
-    const raw = await readRelease(source);
-    if (!context.options.drafts && isDraft(raw.frontmatter.data)) {
-      context.read.set(source.sourceFile, { status: 'draft' });
-      report.status = 'draft';
-      report.timings = { totalMs: performance.now() - started };
-      return report;
-    }
-    context.read.set(source.sourceFile, { status: 'failed' });
-    const translations = context.translations.sets.get(source.sourceFile);
-    const prepared = {
-      ...(await prepareLoaded(raw, source, context.settings, context.defaults)),
-      ...(translations ? { translations } : {}),
-    };
-    const { release } = prepared;
-    const lifecycle = lifecycleOf(release, context.now);
-    Object.assign(report, {
-      slug: release.slug,
-      title: release.title,
-      date: release.date.text,
-      lang: release.lang,
-      kind: release.kind,
-      lifecycle,
-      ...(release.embargo ? { embargo: release.embargo.text } : {}),
-    });
-    claimSlug(release.slug, source, context);
-    const untranslated = untranslatedLabelsNotice(release);
-    if (untranslated) context.notice(untranslated);
-    const slugLine = release.lineOf(['slug']);
-    await assertKitReplaceable(
-      context.outDir,
-      release.slug,
-      context.written.get(release.slug) ?? new Set(),
-      { file: source.displayPath, ...(slugLine ? { line: slugLine } : {}) },
-    );
-    const kitDate = documentDate(release.date.instant, context.epoch);
-    const digest = await releaseFingerprint(
-      kitDigest(source, context),
-      kitDate,
-      release.sourceFile,
-      prepared.assets.map((asset) => asset.source),
-      lifecycle,
-    );
-    // Chromium boots while the kit's own modules load and the kit renders.
-    await context.browser.warmUp();
-    const { makeKit } = await import('./make-kit.js');
-    const staged = await makeKit(prepared, {
-      settings: context.settings,
-      outDir: context.outDir,
-      documentDate: kitDate,
-      lifecycle,
-      browser: () => context.browser.get(),
-      printed: pastPrinting,
-      signal: context.options.signal,
-    });
-    try {
-      await staged.commit();
-    } finally {
-      await staged.discard();
-    }
-    report.files = staged.files;
-    if (staged.zip) report.zip = staged.zip;
-    report.status = 'built';
-    context.read.set(source.sourceFile, { slug: release.slug, status: 'built' });
-    report.timings = { totalMs: performance.now() - started, pdfMs: staged.pdfMs };
-    await saveState(context.outDir, release.slug, digest, report, {
-      sourceFile: release.sourceFile,
-      assets: prepared.assets.map((asset) => ({ requested: asset.requested, real: asset.source })),
-      lifecycle,
-      embargoMs: release.embargo?.instant.getTime(),
-      releaseInstantMs: release.date.instant.getTime(),
-    }).catch((error: unknown) => {
-      // The kit is in place and complete; without its state the next build only rebuilds it.
-      const problem = asWriteError(error, join(context.outDir, STATE_DIR));
-      if (!isPresskitError(problem)) throw problem;
-      context.notice(
-        `${problem.message}: build state not saved; the next build will rebuild ${release.slug}`,
+    return await context.building(async () => {
+      // Queued before a stop, started after it: skipped, as a release not yet begun.
+      if (context.options.signal?.aborted) throw interruption(source);
+      const raw = await readRelease(source);
+      if (!context.options.drafts && isDraft(raw.frontmatter.data)) {
+        context.read.set(source.sourceFile, { status: 'draft' });
+        report.status = 'draft';
+        report.timings = { totalMs: performance.now() - started };
+        return report;
+      }
+      context.read.set(source.sourceFile, { status: 'failed' });
+      const translations = context.translations.sets.get(source.sourceFile);
+      const prepared = {
+        ...(await prepareLoaded(raw, source, context.settings, context.defaults)),
+        ...(translations ? { translations } : {}),
+      };
+      const { release } = prepared;
+      const lifecycle = lifecycleOf(release, context.now);
+      Object.assign(report, {
+        slug: release.slug,
+        title: release.title,
+        date: release.date.text,
+        lang: release.lang,
+        kind: release.kind,
+        lifecycle,
+        ...(release.embargo ? { embargo: release.embargo.text } : {}),
+      });
+      claimSlug(release.slug, source, context);
+      const untranslated = untranslatedLabelsNotice(release);
+      if (untranslated) context.notice(untranslated);
+      const slugLine = release.lineOf(['slug']);
+      await assertKitReplaceable(
+        context.outDir,
+        release.slug,
+        context.written.get(release.slug) ?? new Set(),
+        { file: source.displayPath, ...(slugLine ? { line: slugLine } : {}) },
       );
+      const kitDate = documentDate(release.date.instant, context.epoch);
+      const digest = await releaseFingerprint(
+        kitDigest(source, context),
+        kitDate,
+        release.sourceFile,
+        prepared.assets.map((asset) => asset.source),
+        lifecycle,
+      );
+      // Chromium boots while the kit's own modules load and the kit renders.
+      await context.browser.warmUp();
+      const { makeKit } = await import('./make-kit.js');
+      const staged = await makeKit(prepared, {
+        settings: context.settings,
+        outDir: context.outDir,
+        documentDate: kitDate,
+        lifecycle,
+        browser: () => context.browser.get(),
+        printed: pastPrinting,
+        signal: context.options.signal,
+      });
+      try {
+        await staged.commit();
+      } finally {
+        await staged.discard();
+      }
+      report.files = staged.files;
+      if (staged.zip) report.zip = staged.zip;
+      report.status = 'built';
+      context.read.set(source.sourceFile, { slug: release.slug, status: 'built' });
+      report.timings = { totalMs: performance.now() - started, pdfMs: staged.pdfMs };
+      await saveState(context.outDir, release.slug, digest, report, {
+        sourceFile: release.sourceFile,
+        assets: prepared.assets.map((asset) => ({
+          requested: asset.requested,
+          real: asset.source,
+        })),
+        lifecycle,
+        embargoMs: release.embargo?.instant.getTime(),
+        releaseInstantMs: release.date.instant.getTime(),
+      }).catch((error: unknown) => {
+        // The kit is in place and complete; without its state the next build only rebuilds it.
+        const problem = asWriteError(error, join(context.outDir, STATE_DIR));
+        if (!isPresskitError(problem)) throw problem;
+        context.notice(
+          `${problem.message}: build state not saved; the next build will rebuild ${release.slug}`,
+        );
+      });
+      return report;
     });
-    return report;
   } catch (error) {
     if (context.options.signal?.aborted && stoppedByInterruption(error)) {
       // Not the release's fault: the stop closed the browser or cut its work short.

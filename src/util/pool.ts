@@ -19,3 +19,22 @@ export async function mapPool<T, R>(
   await Promise.all(workers);
   return results;
 }
+
+/**
+ * A function that runs its callbacks with at most `limit` in flight, the others queued in
+ * the order they came.
+ */
+export function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async (fn) => {
+    if (running >= limit) await new Promise<void>((resolve) => queue.push(resolve));
+    running++;
+    try {
+      return await fn();
+    } finally {
+      running--;
+      queue.shift()?.();
+    }
+  };
+}

@@ -23,6 +23,13 @@ export interface SavedState {
   zipBytes?: number;
   zipMtimeMs?: number;
   /**
+   * The zip's inode and change time as written: while both are the same, nothing has
+   * written, moved or restored the file since, and its hash is not read again. (A zip
+   * restored from a CI cache keeps its time but not these: it is hashed once more.)
+   */
+  zipIno?: number;
+  zipCtimeMs?: number;
+  /**
    * What the kit was built as, and the release's embargo (ms since the epoch): the next
    * build tells from them, without reading the release, whether the kit is still what it
    * would build now (an embargo that has passed since makes it rebuild and list it).
@@ -57,8 +64,10 @@ const zipPath = (outDir: string, slug: string): string => join(outDir, `${slug}.
 
 /**
  * The kit's report if every file of the kit on disk is still the one `saved` describes
- * (same size and time, and the zip's SHA-256 read again), else undefined. The zip's hash is
- * what the newsroom publishes, so it is taken from the file, never from the state alone.
+ * (same size and time, and the zip's SHA-256 read again unless the zip is the very file
+ * presskit wrote: same inode, same change time), else undefined. The zip's hash is what the
+ * newsroom publishes: a zip anything has touched since is hashed again, never taken on the
+ * state's word. Hashing every zip was a fifth of a no-change build of 1,000 kits.
  */
 export async function intactReport(
   outDir: string,
@@ -78,6 +87,7 @@ export async function intactReport(
       return undefined;
   }
   if (saved.report.zip === undefined) return saved.report;
+  if (zip?.ino === saved.zipIno && zip?.ctimeMs === saved.zipCtimeMs) return saved.report;
   const sha256 = await sha256File(zipPath(outDir, slug)).catch(() => undefined);
   if (sha256 === undefined || sha256 !== saved.report.zip.sha256) return undefined;
   return saved.report;
@@ -142,7 +152,9 @@ export async function saveState(
   const state: SavedState = {
     fingerprint,
     report,
-    ...(zip ? { zipBytes: zip.size, zipMtimeMs: zip.mtimeMs } : {}),
+    ...(zip
+      ? { zipBytes: zip.size, zipMtimeMs: zip.mtimeMs, zipIno: zip.ino, zipCtimeMs: zip.ctimeMs }
+      : {}),
     fileTimes,
     ...rest,
     ...(embargoMs !== undefined ? { embargoMs } : {}),
@@ -189,6 +201,8 @@ function isSavedState(value: unknown): value is SavedState {
     !has('releaseInstantMs', 'number') ||
     !has('fileTimes', 'object') ||
     !optional('embargoMs', 'number') ||
+    !optional('zipIno', 'number') ||
+    !optional('zipCtimeMs', 'number') ||
     !optional('lifecycle', 'string')
   ) {
     return false;

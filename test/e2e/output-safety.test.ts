@@ -146,13 +146,32 @@ describe('a damaged kit is rebuilt, never reported unchanged', () => {
     });
   }
 
-  it("publishes the zip's own SHA-256 in the newsroom, whatever the state file says", async () => {
+  /** The zip copied away and back with its time, as a CI cache restores it: a new inode. */
+  const restoreZip = async (out: string): Promise<void> => {
+    const zip = join(out, 'camp.zip');
+    await run('cp', ['-p', zip, `${zip}.cached`]);
+    await run('rm', [zip]);
+    await run('cp', ['-p', `${zip}.cached`, zip]);
+    await run('rm', [`${zip}.cached`]);
+  };
+
+  it('keeps a kit whose zip was restored with its time (a CI cache), having hashed it again', async () => {
+    const root = await makeProject({ 'releases/camp.md': CAMP });
+    expect((await runCli(['build'], { cwd: root })).code).toBe(0);
+    await restoreZip(join(root, 'dist'));
+    const again = await runCli(['build'], { cwd: root });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/\bunchanged\s+camp/);
+  });
+
+  it("publishes a touched zip's own SHA-256 in the newsroom, whatever the state file says", async () => {
     const root = await makeProject({ 'releases/camp.md': CAMP });
     expect((await runCli(['build'], { cwd: root })).code).toBe(0);
     const statePath = join(root, 'dist/.presskit-state/camp.json');
     const real = (await run('sha256sum', [join(root, 'dist/camp.zip')])).stdout.split(' ')[0] ?? '';
     const fake = 'f'.repeat(64);
     await writeFile(statePath, (await readFile(statePath, 'utf8')).replaceAll(real, fake));
+    await restoreZip(join(root, 'dist'));
     await writeFile(join(root, 'releases/other.md'), DOCS);
     expect((await runCli(['build'], { cwd: root })).code).toBe(0);
     const index = await readFile(join(root, 'dist/index.html'), 'utf8');

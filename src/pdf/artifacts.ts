@@ -10,7 +10,6 @@ const CLOSE = '\nEMC';
 
 const PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
-const OPERAND = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)|true|false|null)$/;
 
 /** ISO 32000-1, 7.2.2: white-space characters. */
 function isWhite(code: number): boolean {
@@ -111,8 +110,14 @@ export function markArtifacts(content: string): string | undefined {
       token = content[start] ?? '';
     } else {
       while (at < length && !endsToken(content.charCodeAt(at))) at++;
+      // A number starts with a digit, a sign or a point (most of a page's tokens): no
+      // string is made of it. Operators and the keywords are short.
+      if ((code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46) {
+        operandsAt ??= start;
+        continue;
+      }
       token = content.slice(start, at);
-      if (OPERAND.test(token)) {
+      if (token === 'true' || token === 'false' || token === 'null') {
         operandsAt ??= start;
         continue;
       }

@@ -7,6 +7,7 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Phone } from '../types.js';
+import { memoized } from '../util/memo.js';
 
 /**
  * Extension labels libphonenumber-js does not know. It already understands `ext`, `ext.`,
@@ -16,6 +17,12 @@ const EXTRA_EXTENSION_LABEL = /[\s,]*\bposte\s*[.:]?\s*(\d+)\s*$/iu;
 
 /** Returns the parsed number, or undefined when it is not a valid international number. */
 export function parsePhone(raw: string): Phone | undefined {
+  // A copy: the caller may keep or change its phone; the same contacts come back release after release.
+  const phone = parsedPhone(raw);
+  return phone && { ...phone };
+}
+
+const parsedPhone = memoized((raw: string): Phone | undefined => {
   let text = raw.trim();
   if (text.startsWith('00')) text = `+${text.slice(2)}`;
   if (!text.startsWith('+')) return undefined;
@@ -33,7 +40,7 @@ export function parsePhone(raw: string): Phone | undefined {
   };
   if (parsed.ext) phone.extension = parsed.ext;
   return phone;
-}
+}, 1_000);
 
 /** How the extension is introduced in running text, by primary language subtag. */
 const EXTENSION_LABELS: Readonly<Record<string, string>> = {

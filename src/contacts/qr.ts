@@ -3,6 +3,7 @@
  * phone at the printed page or the screen.
  */
 import encodeQR from 'qr';
+import { memoized } from '../util/memo.js';
 
 const QUIET_ZONE = 4;
 
@@ -28,6 +29,11 @@ export function qrOverflowBytes(text: string): number {
  * Rejects when the text is too long for any QR version: check qrOverflowBytes first.
  */
 export async function vcardQrSvg(vcard: string): Promise<string> {
+  // The same press officers sign release after release: each card is encoded once.
+  return qrSvgOf(vcard);
+}
+
+const qrSvgOf = memoized((vcard: string): string => {
   // One byte-mode segment: a vCard is mostly letters, where splitting into numeric and
   // alphanumeric runs would save a few modules at best. The mask is still the one with the
   // lowest ISO 18004 penalty; `qr` scores the eight with whole rows at a time, four times
@@ -49,4 +55,4 @@ export async function vcardQrSvg(vcard: string): Promise<string> {
     `<rect width="${total}" height="${total}" fill="#fff"/>` +
     `<path fill="#000" d="${runs.join('')}"/></svg>`
   );
-}
+}, 200);

@@ -5,11 +5,14 @@
  */
 import { createRequire } from 'node:module';
 import { hyphenationDictionary } from '../locale/hyphenation.js';
+import { memoized } from '../util/memo.js';
 
 const require = createRequire(import.meta.url);
 const SHY = '\u00AD';
+/** Bounds the memory of the per-language word cache (a few MB at most). */
+const MAX_CACHED_WORDS = 50_000;
 
-type Hyphenator = (text: string, options: { hyphenChar: string; minWordLength: number }) => string;
+type Hyphenator = (word: string, options: { hyphenChar: string; minWordLength: number }) => string;
 const loaded = new Map<string, Hyphenator>();
 
 function hyphenator(name: string): Hyphenator {
@@ -25,7 +28,17 @@ function hyphenator(name: string): Hyphenator {
       throw new Error(`hyphen/${name} has no hyphenateSync`);
     }
     const hyphenateSync = module.hyphenateSync;
-    found = (text, options) => String(hyphenateSync(text, options));
+    // Press releases repeat their words, and a language's releases each other's: each word
+    // is worked out once per process (the patterns were a twentieth of a build's CPU).
+    const byMinLength = new Map<number, (word: string) => string>();
+    found = (word, options) => {
+      let hyphenate = byMinLength.get(options.minWordLength);
+      if (!hyphenate) {
+        hyphenate = memoized((text) => String(hyphenateSync(text, options)), MAX_CACHED_WORDS);
+        byMinLength.set(options.minWordLength, hyphenate);
+      }
+      return hyphenate(word);
+    };
     loaded.set(name, found);
   }
   return found;

@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  * public entry that re-exports it.
  */
 const STAGES =
-  'release|markdown|locale|html|pdf|browser|text|contacts|assets|bundle|output|incremental|newsroom|project|json-schema|scaffold|import|preview|wire|feeds|doctor';
+  'release|markdown|locale|html|pdf|browser|text|contacts|assets|bundle|output|incremental|newsroom|project|json-schema|scaffold|import|preview|wire|feeds|doctor|media';
 const noCli = {
   regex: '^(\\.\\.?/)+(\\.\\./)*cli(/|\\.js$)',
   message: 'the library never imports the CLI (ARCHITECTURE.md)',

@@ -16,9 +16,10 @@ export default defineConfig({
   // zod stays a dependency of the package, since the public type declarations name it; the
   // bundle loads that copy rather than carry a second one. subset-font finds HarfBuzz's .wasm
   // beside itself, and hyphen's patterns are loaded one language at a time: they stay in
-  // node_modules too. Every other library is bundled and a dev dependency: an installed
+  // node_modules too, and so does sharp, whose libvips is a native library per platform
+  // (@img/sharp-*). Every other library is bundled and a dev dependency: an installed
   // presskit is its bundle (test/e2e/bundle.test.ts).
-  external: [/^zod(\/|$)/, 'subset-font', 'fontverter', /^hyphen(\/|$)/],
+  external: [/^zod(\/|$)/, 'subset-font', 'fontverter', /^hyphen(\/|$)/, 'sharp'],
   plugins: [withoutUnusedDependencies(), thirdPartyNotices()],
   // gray-matter's JavaScript engine calls eval(); presskit replaces it with one that throws
   // (src/release/load.ts), so the warning says nothing new.

@@ -74,6 +74,8 @@ export interface AssetRef {
   file: string;
   caption?: string;
   credit?: string;
+  /** The copyright notice, e.g. "© 2026 UNICEF": written into the web image's metadata. */
+  copyright?: string;
   alt?: string;
 }
 

@@ -26,6 +26,7 @@ export interface PreparedAsset {
   bytes: number;
   caption?: string;
   credit?: string;
+  copyright?: string;
   alt?: string;
   /** Where it was named: the `assets` list, an image in the body, or the logo. */
   role: 'asset' | 'inline' | 'logo';
@@ -47,6 +48,7 @@ interface Request {
   alt?: string;
   caption?: string;
   credit?: string;
+  copyright?: string;
 }
 
 /**
@@ -65,7 +67,12 @@ export async function prepareAssets(
     field: `assets[${index}].file`,
     line: release.lineOf(['assets', index, 'file']),
     role: 'asset',
-    ...definedOnly({ alt: asset.alt, caption: asset.caption, credit: asset.credit }),
+    ...definedOnly({
+      alt: asset.alt,
+      caption: asset.caption,
+      credit: asset.credit,
+      copyright: asset.copyright,
+    }),
   }));
   for (const image of bodyImages) requests.push(inlineRequest(image, releaseDir));
   if (release.organization?.logo) {
@@ -113,7 +120,12 @@ export async function prepareAssets(
       requested: request.path,
       kitPath: `assets/${uniqueName(result.source, usedNames)}`,
       role: request.role,
-      ...definedOnly({ alt: request.alt, caption: request.caption, credit: request.credit }),
+      ...definedOnly({
+        alt: request.alt,
+        caption: request.caption,
+        credit: request.credit,
+        copyright: request.copyright,
+      }),
       ...(request.role === 'inline' ? { href: request.written } : {}),
     };
     bySource.set(result.source, asset);

@@ -64,6 +64,25 @@ export interface PageInput {
   lifecycle: KitLifecycle;
   /** The release's languages, when it is published in several. */
   translations?: TranslationSet;
+  /** The size in pixels of the file an image is shown from (its web version, if it has one). */
+  shownSize?: (asset: PreparedAsset) => { width: number; height: number } | undefined;
+  /** The kit's social card, made when the release has no image of its own (see below). */
+  socialCard?: { kitPath: string; width: number; height: number };
+}
+
+const SHAREABLE = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+
+/**
+ * The image a shared link is previewed with: the release's first photo (of its `assets`,
+ * else of its text), or none; social networks show no SVG. Without one, the build makes a
+ * social card.
+ */
+export function ownSocialImage(assets: readonly PreparedAsset[]): PreparedAsset | undefined {
+  const shareable = assets.filter((asset) => SHAREABLE.has(asset.mediaType));
+  return (
+    shareable.find((asset) => asset.role === 'asset') ??
+    shareable.find((asset) => asset.role === 'inline')
+  );
 }
 
 export async function renderPage(input: PageInput): Promise<string> {
@@ -90,6 +109,7 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
     url ? new URL(asset.kitPath, url).href : undefined;
   const imageUrls = images.map((asset) => absolute(asset) ?? asset.kitPath);
   const logo = input.assets.find((asset) => asset.role === 'logo');
+  const socialImage = socialImageOf(input, url);
   const updated = updatedLine(release);
   const translations =
     input.translations &&
@@ -117,8 +137,10 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
           .map((member) => ogLocale(member.lang)),
         siteName: release.organization?.name,
         published: release.date.text,
-        image: images[0] && absolute(images[0]),
-        imageAlt: images[0]?.alt,
+        image: socialImage?.url,
+        imageWidth: socialImage?.width,
+        imageHeight: socialImage?.height,
+        imageAlt: socialImage?.alt,
       },
     fontCss: FONT_FACES_PLACEHOLDER,
     css: await input.theme.file('style.css'),
@@ -178,6 +200,8 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
     },
     figures: images.map((asset) => ({
       src: input.assetSrc(asset),
+      width: input.shownSize?.(asset)?.width,
+      height: input.shownSize?.(asset)?.height,
       alt: asset.alt,
       caption: asset.caption,
       credit: asset.credit,
@@ -204,6 +228,32 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
   // `extra` (the release's own data) as a global: a theme's partials see it too.
   const page = await input.theme.render('page', context, { extra: release.extra });
   return withLifecycleHead(page, input.lifecycle, release.embargo?.text);
+}
+
+/** The shared link's image: the release's own, as the page shows it, or the social card. */
+function socialImageOf(
+  input: PageInput,
+  url: string | undefined,
+): { url: string; width?: number; height?: number; alt?: string } | undefined {
+  if (!url) return undefined;
+  const own = ownSocialImage(input.assets);
+  if (own) {
+    const size = input.print ? undefined : input.shownSize?.(own);
+    return {
+      // The file the page shows (its web version): what a network's crawler should fetch.
+      url: new URL(input.print ? own.kitPath : input.assetSrc(own), url).href,
+      ...(size ?? {}),
+      ...(own.alt ? { alt: own.alt } : {}),
+    };
+  }
+  const card = input.socialCard;
+  if (!card) return undefined;
+  return {
+    url: new URL(card.kitPath, url).href,
+    width: card.width,
+    height: card.height,
+    alt: input.release.title,
+  };
 }
 
 function labelText(table: LabelTable): string {

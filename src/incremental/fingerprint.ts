@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KitLifecycle, ProjectSettings, TranslationSet } from '../types.js';
+import { MEDIA_SETTINGS } from '../media/settings.js';
 import { VERSION } from '../version.js';
 
 /**
  * A digest of what every kit of the project is made from: tool version, settings, config
- * file, theme files. Computed once per build. (SOURCE_DATE_EPOCH is no part of it: it
+ * file, theme files, the sizes and qualities of the images presskit makes (media/). Computed once per build. (SOURCE_DATE_EPOCH is no part of it: it
  * changes a kit only through the kit's date, which `releaseFingerprint` takes.)
  */
 export async function projectDigest(parts: {
@@ -16,7 +17,7 @@ export async function projectDigest(parts: {
 }): Promise<string> {
   const hash = createHash('sha256');
   const { root: _root, ...portable } = parts.settings;
-  hash.update(JSON.stringify({ VERSION, portable }));
+  hash.update(JSON.stringify({ VERSION, portable, media: MEDIA_SETTINGS }));
   const files = parts.configFile ? [parts.configFile] : [];
   for (const dir of parts.themeDirs) {
     const entries = await readdir(dir, { withFileTypes: true });

@@ -134,6 +134,10 @@ export const RELEASE_FIELDS: Record<string, Keywords> = {
   'assets.file': { description: 'Path of the file, relative to the release.' },
   'assets.caption': { description: 'Caption.' },
   'assets.credit': { description: 'Credit, e.g. © IOM 2016.' },
+  'assets.copyright': {
+    description:
+      'Copyright notice, e.g. © IOM 2016; written with caption and credit into the web-size image’s XMP.',
+  },
   'assets.alt': { description: 'Text alternative; required for images.' },
   tags: { description: 'Keywords (PDF Keywords, JSON-LD).' },
   extra: {

@@ -7,7 +7,11 @@ import { datelineText } from '../locale/dateline.js';
 import { headingTexts } from '../html/headings.js';
 import { escapeHtml } from '../html/escape.js';
 import type { ContactCard } from '../html/page.js';
-import { renderPage } from '../html/page.js';
+import { ownSocialImage, renderPage } from '../html/page.js';
+import { renderSocialCardHtml } from '../html/social-card.js';
+import type { WebImage } from '../media/web-image.js';
+import { webImages } from '../media/web-image.js';
+import { SOCIAL_CARD } from '../media/settings.js';
 import { renderMarkdown } from '../markdown/render.js';
 import { hyphenateHtml } from '../markdown/hyphenate.js';
 import type { Theme } from '../html/templates.js';
@@ -63,8 +67,18 @@ export async function renderKit(
   const boilerplate =
     release.boilerplate && renderMarkdown(release.boilerplate, boilerplateContext(release));
 
-  const { uris: dataUris, sizes } = await inlineImages(assets);
-  const pageSrc = (asset: PreparedAsset): string => asset.kitPath;
+  // Large photos are shown, on the page and in print, from a web-size version (media/).
+  const web = await webImages(assets, release.displayPath);
+  const { uris: dataUris, sizes } = await inlineImages(assets, web);
+  const pageSrc = (asset: PreparedAsset): string => web.get(asset)?.kitPath ?? asset.kitPath;
+  const shownSize = (asset: PreparedAsset): { width: number; height: number } | undefined =>
+    web.get(asset) ?? sizes.get(asset);
+  // A shared link needs an image: without one of its own, the kit makes a card, only for a
+  // kit with social tags (a base URL, published: see renderPage).
+  const socialCard =
+    settings.baseUrl && lifecycle === 'published' && !ownSocialImage(assets)
+      ? SOCIAL_CARD
+      : undefined;
   const printSrc = (asset: PreparedAsset): string => dataUris.get(asset) ?? '';
   const pageMarkdown = body(pageSrc);
   // Only images in the text make the two bodies differ...
@@ -92,6 +106,8 @@ export async function renderKit(
       print,
       lifecycle,
       ...(prepared.translations ? { translations: prepared.translations } : {}),
+      shownSize,
+      ...(socialCard ? { socialCard } : {}),
     });
   };
   const [pageHtml, printHtml] = await Promise.all([page(false), page(true)]);
@@ -112,9 +128,13 @@ export async function renderKit(
     date: documentDate,
     creator: GENERATOR,
   });
+  // Shot while the PDF prints, on another page of the same browser.
+  const card = socialCard && makeSocialCard(prepared, theme, dataUris, browser);
+  card?.catch(() => undefined);
   whilePrinting();
   const pdf = await printing;
   const pdfMs = performance.now() - started;
+  const cardPng = await card;
 
   const ninjs = renderNinjs({
     release,
@@ -143,6 +163,8 @@ export async function renderKit(
     { path: `${release.slug}.eml`, data: email },
     ...cards.map((card) => ({ path: card.kitPath, data: card.vcard })),
     ...uniqueAssets(assets).map((asset) => ({ path: asset.kitPath, copyFrom: asset.source })),
+    ...[...new Set(web.values())].map((image) => ({ path: image.kitPath, data: image.data })),
+    ...(cardPng ? [{ path: SOCIAL_CARD.kitPath, data: cardPng }] : []),
   ];
   return { entries, pdfMs };
 }
@@ -151,7 +173,10 @@ export async function renderKit(
  * The print page is loaded with setContent (an opaque origin): images must be data: URIs.
  * Their sizes in pixels, read from the same bytes, are for the ninjs renditions.
  */
-async function inlineImages(assets: PreparedAsset[]): Promise<{
+async function inlineImages(
+  assets: PreparedAsset[],
+  web: Map<PreparedAsset, WebImage>,
+): Promise<{
   uris: Map<PreparedAsset, string>;
   sizes: Map<PreparedAsset, { width: number; height: number }>;
 }> {
@@ -160,11 +185,36 @@ async function inlineImages(assets: PreparedAsset[]): Promise<{
   for (const asset of assets) {
     if (!asset.isImage) continue;
     const bytes = await readFile(asset.source);
-    uris.set(asset, `data:${asset.mediaType};base64,${bytes.toString('base64')}`);
+    const shown = web.get(asset);
+    uris.set(
+      asset,
+      shown
+        ? `data:${shown.mediaType};base64,${shown.data.toString('base64')}`
+        : `data:${asset.mediaType};base64,${bytes.toString('base64')}`,
+    );
     const size = pixelSize(bytes);
     if (size) sizes.set(asset, size);
   }
   return { uris, sizes };
+}
+
+/** The card of a release without an image of its own: headline, organisation, logo. */
+async function makeSocialCard(
+  prepared: PreparedRelease,
+  theme: Theme,
+  dataUris: Map<PreparedAsset, string>,
+  browser: BrowserManager,
+): Promise<Buffer> {
+  const logo = prepared.assets.find((asset) => asset.role === 'logo');
+  const html = await renderSocialCardHtml({
+    release: prepared.release,
+    theme,
+    logoSrc: logo && dataUris.get(logo),
+    width: SOCIAL_CARD.width,
+    height: SOCIAL_CARD.height,
+  });
+  const { renderSocialCard } = await import('../media/social-card.js');
+  return renderSocialCard(browser, html);
 }
 
 function uniqueAssets(assets: PreparedAsset[]): PreparedAsset[] {

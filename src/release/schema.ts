@@ -31,8 +31,14 @@ import { salvage } from './salvage.js';
 import { zodProblems } from './zod-problems.js';
 
 const rawAsset = z.strictObject(
-  { file: text, caption: optionalText, credit: optionalText, alt: optionalText },
-  { error: expected('must be a mapping with file, caption, credit, alt') },
+  {
+    file: text,
+    caption: optionalText,
+    credit: optionalText,
+    copyright: optionalText,
+    alt: optionalText,
+  },
+  { error: expected('must be a mapping with file, caption, credit, copyright, alt') },
 );
 
 /** An output name: a folder and file name on every system (see also isWindowsReserved). */
@@ -180,6 +186,7 @@ export function examineRelease(
     ...definedOnly({
       caption: typeset(asset.caption),
       credit: typeset(asset.credit),
+      copyright: typeset(asset.copyright),
       alt: typeset(asset.alt),
     }),
   }));

@@ -54,7 +54,7 @@ export function renderNinjs(input: NinjsInput): string {
           ...(asset.alt ? [{ role: 'alt', value: asset.alt }] : []),
         ]),
         by: asset.credit,
-        copyrightNotice: asset.credit,
+        copyrightNotice: asset.copyright ?? asset.credit,
         altIds: file.altIds,
         renditions: [
           definedOnly({

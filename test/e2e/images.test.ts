@@ -48,10 +48,10 @@ describe('images Chromium cannot print are a problem of their release', () => {
   it('builds the other release, its photo printed whole, and writes the index', async () => {
     const pdf = join(root, 'dist/good/good.pdf');
     const images = (await run('pdfimages', ['-list', pdf])).stdout.trim().split('\n').slice(2);
-    // Once in the gallery of assets, once in the text.
+    // Once in the gallery of assets, once in the text: its web-size version (media/), whole.
     expect(images.map((line) => line.trim().split(/\s+/).slice(3, 5).join('x'))).toEqual([
-      '3000x2000',
-      '3000x2000',
+      '1600x1067',
+      '1600x1067',
     ]);
     expect(existsSync(join(root, 'dist/good.zip'))).toBe(true);
     const index = await readFile(join(root, 'dist/index.html'), 'utf8');

@@ -22,6 +22,8 @@ command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 command -v unzip >/dev/null || missing+=(unzip)
+# exiftool reads back the caption, credit and copyright presskit writes into web images.
+command -v exiftool >/dev/null || missing+=(libimage-exiftool-perl)
 command -v pgrep >/dev/null || missing+=(procps)
 # script(1) gives the progress test a terminal.
 command -v script >/dev/null || missing+=(bsdutils)

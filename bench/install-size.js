@@ -61,6 +61,11 @@ try {
     '',
     `- Tarball: ${mb(statSync(tarball).size / 1024)}; installed prefix (\`du -sk\`): **${mb(total)}**, ${countFiles(prefix)} files (target < 50 MB: ${total < 50 * 1024 ? 'met' : '**missed**'}).`,
     `- Dependencies installed with it: ${dependencies.join(', ')} (the public type declarations name zod; every other library is in the bundle).`,
+    ...(dependencies.includes('@img')
+      ? [
+          `- Of these, \`@img\` is ${mb(du(join(modules, '@img')))}: sharp's prebuilt libvips for this platform, the native library that makes the web-size images and writes their metadata; it is what took the install over 50 MB.`,
+        ]
+      : []),
     '',
     '| in the package | size |',
     '| --- | --- |',

@@ -118,11 +118,12 @@ describe('the packed package, installed with npm', () => {
     expect(result.stdout.trim()).toBe(pkg.version);
   });
 
-  it('takes about 50 MB installed, not 137', async () => {
+  it('takes about 70 MB installed, not 137', async () => {
     // The libraries are in the bundle, not installed beside it too (it was 137 MB so); the
-    // Chinese face's two weights are 21 MB of it. Measured: BENCHMARKS.md, "Installed size".
+    // Chinese face's two weights are 21 MB of it, sharp's prebuilt libvips 20 MB.
+    // Measured: BENCHMARKS.md, "Installed size" (69.8 MB).
     const usage = await exec('du', ['-sk', prefix], { cwd: work });
-    expect(Number(usage.stdout.split('\t')[0]) / 1024).toBeLessThan(60);
+    expect(Number(usage.stdout.split('\t')[0]) / 1024).toBeLessThan(75);
   });
 
   it('builds the sample from another folder, the same bytes as the checkout builds', async () => {

@@ -143,6 +143,7 @@ export async function renderKit(
     bodyHtml: pageBody,
     pdfBytes: pdf.byteLength,
     pixelSizes: sizes,
+    webVersions: web,
     baseUrl: settings.baseUrl,
   });
   const email = await renderEmail({

@@ -1,10 +1,20 @@
 import type { PreparedAsset } from '../assets/prepare.js';
 import type { Release } from '../types.js';
 import { definedOnly } from '../util/defined.js';
+import type { KitLinks } from './links.js';
 import { absoluteLinks, kitLinks, releaseUri, rfc3339 } from './links.js';
 
 /** The schema a ninjs document names, as IPTC publishes it. */
 export const NINJS_SCHEMA = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#';
+
+/** What ninjs says of a web-size version (media/web-image.ts makes them). */
+interface WebVersion {
+  kitPath: string;
+  mediaType: string;
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
 
 export interface NinjsInput {
   release: Release;
@@ -16,6 +26,8 @@ export interface NinjsInput {
   pdfBytes: number;
   /** Each image's size in pixels, where its header gives one. */
   pixelSizes: ReadonlyMap<PreparedAsset, { width: number; height: number }>;
+  /** A large image's web-size version (media/), a second rendition where it has an address. */
+  webVersions?: ReadonlyMap<PreparedAsset, WebVersion>;
   baseUrl: string | undefined;
 }
 
@@ -65,6 +77,7 @@ export function renderNinjs(input: NinjsInput): string {
             height: input.pixelSizes.get(asset)?.height,
             sizeInBytes: asset.bytes,
           }),
+          ...webRendition(input.webVersions?.get(asset), links),
         ],
       });
     });
@@ -121,4 +134,19 @@ export function renderNinjs(input: NinjsInput): string {
 
 function nonEmpty<T>(list: T[]): T[] | undefined {
   return list.length > 0 ? list : undefined;
+}
+
+/** The web-size version as a rendition, with a base URL (without, it has no address). */
+function webRendition(web: WebVersion | undefined, links: KitLinks): object[] {
+  if (!web || !links.absolute) return [];
+  return [
+    {
+      name: 'web',
+      href: links.file(web.kitPath),
+      contentType: web.mediaType,
+      width: web.width,
+      height: web.height,
+      sizeInBytes: web.data.byteLength,
+    },
+  ];
 }

@@ -208,7 +208,10 @@ describe('contacts a journalist imports in one tap, and media assets', () => {
       expect.arrayContaining(['240x160', '120x40']),
     );
     const html = await readFile(join(kit, 'index.html'), 'utf8');
-    expect(html).toMatch(/<img src="assets\/usine\.png" alt="L’usine de traitement vue du ciel">/);
+    // A small image is shown as given, with its size in pixels.
+    expect(html).toContain(
+      '<img src="assets/usine.png" alt="L’usine de traitement vue du ciel" width="240" height="160">',
+    );
     expect(html).toMatch(
       /<img class="logo" src="assets\/logo\.png" alt="Société Générale des Eaux">/,
     );

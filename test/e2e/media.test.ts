@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exiftool, makeJpeg } from '../media/helpers.js';
 import type { Run } from './helpers.js';
-import { expectValidKit, makeProject, minimalRelease, run, runCli } from './helpers.js';
+import { expectValidKit, makeProject, minimalRelease, REPO, run, runCli } from './helpers.js';
 
 const BASE = 'https://press.example.org/kits/';
 
@@ -98,6 +100,32 @@ describe('media for a picture desk, from the real binary in another folder', () 
     // The PDF prints the web version: 1600 px across a photo at most 9 cm high.
     const images = await run('pdfimages', ['-list', join(root, 'dist/with-photo/with-photo.pdf')]);
     expect(images.stdout).toMatch(/ 1600 +1067 /);
+  });
+
+  it('lists the web version in the ninjs as a second rendition, which IPTC’s schema accepts', async () => {
+    const doc = JSON.parse(
+      await readFile(join(root, 'dist/with-photo/with-photo.ninjs.json'), 'utf8'),
+    ) as { associations: { rel: string; renditions: Record<string, unknown>[] }[] };
+    const picture = doc.associations.find((association) => association.rel === 'picture');
+    expect(picture?.renditions).toEqual([
+      expect.objectContaining({ name: 'original', width: 2400, height: 1600 }),
+      {
+        name: 'web',
+        href: `${BASE}with-photo/assets/web/photo.jpg`,
+        contentType: 'image/jpeg',
+        width: 1600,
+        height: 1067,
+        sizeInBytes: (await readFile(join(root, 'dist/with-photo/assets/web/photo.jpg'))).length,
+      },
+    ]);
+    const schema: unknown = JSON.parse(
+      await readFile(join(REPO, 'test/fixtures/ninjs/ninjs-schema_3.1.json'), 'utf8'),
+    );
+    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json', type: 'object' });
+    const validate = ajv.compile(schema as object);
+    expect(validate(doc), ajv.errorsText(validate.errors)).toBe(true);
   });
 
   it('makes a 1200 × 630 social card for a release without a photo, as its og:image', async () => {

@@ -1,5 +1,7 @@
 import { contactCards } from '../contacts/cards.js';
 import { renderPageMarkup } from '../html/page.js';
+import { renderSocialCardHtml } from '../html/social-card.js';
+import { SOCIAL_CARD } from '../media/settings.js';
 import type { Theme } from '../html/templates.js';
 import { loadTheme } from '../html/templates.js';
 import { projectLang } from '../project/config.js';
@@ -143,6 +145,14 @@ async function checkTheme(
       generator: GENERATOR,
       assetSrc: (asset) => asset.kitPath,
       print: false,
+    });
+    // The social card's template too, which a build with a base URL renders.
+    await renderSocialCardHtml({
+      release,
+      theme,
+      logoSrc: assets.some((asset) => asset.role === 'logo') ? 'data:,' : undefined,
+      width: SOCIAL_CARD.width,
+      height: SOCIAL_CARD.height,
     });
     return [];
   } catch (error) {

@@ -178,4 +178,17 @@ describe('media for a picture desk, from the real binary in another folder', () 
     expect(existsSync(join(out, 'no-photo/social-card.png'))).toBe(false);
     expect(existsSync(join(out, 'with-photo/assets/web/photo.jpg'))).toBe(true);
   });
+
+  it('checks a theme’s social-card.liquid with each release, as it checks the page', async () => {
+    const project = await makeProject({
+      'presskit.config.yaml': 'template: theme\n',
+      'releases/a.md': minimalRelease(),
+      'theme/social-card.liquid': '<html>\n<h1>{{ headline }}</h1>\n</html>\n',
+    });
+    const check = await runCli(['check'], { cwd: project });
+    expect(check.code).toBe(1);
+    expect(check.stdout.split('\n')[0]).toMatch(
+      /^theme\/social-card\.liquid:2:8: undefined variable "headline"/,
+    );
+  });
 });

@@ -30,10 +30,9 @@ async function shoot(page: Page, html: string): Promise<Buffer> {
   await page.setViewport({ width: SOCIAL_CARD.width, height: SOCIAL_CARD.height });
   try {
     await page.setContent(html, { waitUntil: 'load', timeout: TIMEOUT_MS });
-    const png = await page.screenshot({
-      type: 'png',
-      clip: { x: 0, y: 0, width: SOCIAL_CARD.width, height: SOCIAL_CARD.height },
-    });
+    // The viewport is the card: no clip, which Chrome places wrong in a right-to-left
+    // document (an Arabic card came out blank).
+    const png = await page.screenshot({ type: 'png', captureBeyondViewport: false });
     return Buffer.from(png);
   } finally {
     if (before) await page.setViewport(before);

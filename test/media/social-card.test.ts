@@ -93,7 +93,24 @@ describe('the social card', () => {
     // Amiri, the Arabic face, is among the card's fonts: no system fallback.
     expect(arabic).toMatch(/font-family:\s*'?Amiri/);
     const png = await renderSocialCard(manager, arabic);
-    expect((await sharp(png).metadata()).width).toBe(1200);
+    // Not blank (a clipped shot of a right-to-left document was): the accent rule, and the
+    // headline's ink starting from the right.
+    const { data, info } = await sharp(png)
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(info.width).toBe(1200);
+    expect([...data.subarray((4 * 1200 + 600) * 3, (4 * 1200 + 600) * 3 + 3)]).toEqual([
+      10, 74, 133,
+    ]);
+    const ink = (from: number, to: number): number => {
+      let count = 0;
+      for (let x = from; x < to; x++)
+        for (let y = 250; y < 470; y++) if ((data[(y * 1200 + x) * 3] ?? 255) < 80) count++;
+      return count;
+    };
+    expect(ink(900, 1120)).toBeGreaterThan(2_000);
+    expect(ink(0, 80)).toBe(0);
   });
 
   it('loads nothing from the network, and gives the page back at its own viewport', async () => {

@@ -60,8 +60,9 @@ async function webImage(
     original.byteLength > WEB_IMAGE.maxBytes ||
     (size !== undefined && Math.max(size.width, size.height) > WEB_IMAGE.maxSide);
   if (!large) return undefined;
-  const { default: sharp } = await import('sharp');
   try {
+    // Inside: a platform sharp has no libvips for fails here, as this image's problem.
+    const { default: sharp } = await import('sharp');
     // autoOrient: a photo taken sideways is turned as its EXIF says, since that EXIF is gone.
     const image = sharp(original, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
     const { hasAlpha } = await image.metadata();

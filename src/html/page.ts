@@ -150,7 +150,13 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
       runningHeader(release, input.lifecycle),
       justifiesInPrint(release.lang),
     ),
-    jsonLd: newsArticleJsonLd(release, imageUrls, url, translations?.jsonLd),
+    // Google recommends an image for a NewsArticle: without a photo, the card is the one.
+    jsonLd: newsArticleJsonLd(
+      release,
+      imageUrls.length === 0 && input.socialCard && socialImage ? [socialImage.url] : imageUrls,
+      url,
+      translations?.jsonLd,
+    ),
     // Links to the other kits, which a PDF cannot follow: the page's only.
     translations: input.print ? undefined : translations,
     organization: release.organization && {

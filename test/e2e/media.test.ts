@@ -139,6 +139,10 @@ describe('media for a picture desk, from the real binary in another folder', () 
       'Acme Relief names a new director for West and Central Africa',
     );
     expect(metaContent(html, 'twitter:card')).toBe('summary_large_image');
+    const jsonLd = JSON.parse(
+      /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)?.[1] ?? '{}',
+    ) as { image?: unknown };
+    expect(jsonLd.image).toEqual([`${BASE}no-photo/social-card.png`]);
     const listing = (await run('unzip', ['-Z1', join(root, 'dist/no-photo.zip')])).stdout;
     expect(listing.split('\n')).toContain('no-photo/social-card.png');
   });

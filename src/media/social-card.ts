@@ -30,6 +30,11 @@ async function shoot(page: Page, html: string): Promise<Buffer> {
   await page.setViewport({ width: SOCIAL_CARD.width, height: SOCIAL_CARD.height });
   try {
     await page.setContent(html, { waitUntil: 'load', timeout: TIMEOUT_MS });
+    // As page.pdf()'s waitForFonts: a font still loading would shoot a fallback's glyphs.
+    // (DevTools evaluates this; the page's own scripts stay off.)
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
     // The viewport is the card: no clip, which Chrome places wrong in a right-to-left
     // document (an Arabic card came out blank).
     const png = await page.screenshot({ type: 'png', captureBeyondViewport: false });

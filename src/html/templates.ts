@@ -87,7 +87,8 @@ function createTheme(dirs: string[]): Theme {
       const problems: Problem[] = [];
       for (const name of await templateNames(dirs)) {
         try {
-          await engine.parseFile(name);
+          // Sync, as rendering is: the engine caches what either way parses, and the two must agree.
+          engine.parseFileSync(name);
         } catch (error) {
           problems.push(await templateProblem(error, dirs, name));
         }

@@ -46,9 +46,13 @@ export async function stageKit(
   const hashed: { name: string; sha256: string; bytes: number }[] = [];
   let zip: FileReport | undefined;
   try {
+    const made = new Set<string>();
     for (const entry of entries) {
       const target = join(kitDir, entry.path);
-      await mkdir(dirname(target), { recursive: true });
+      // Each folder once: most of a kit's files share one.
+      const folder = dirname(target);
+      if (!made.has(folder)) await mkdir(folder, { recursive: true });
+      made.add(folder);
       if ('copyFrom' in entry) {
         await copyFile(entry.copyFrom, target);
         const { size } = await stat(target);

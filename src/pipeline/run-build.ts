@@ -38,7 +38,6 @@ import { takeOutputFolder } from '../output/take-folder.js';
 import { assertOutputClear, projectGuards } from '../output/guard.js';
 import { assertKitReplaceable } from '../output/ownership.js';
 import { asWriteError } from '../output/write-error.js';
-import { collectGarbage } from '../util/collect-garbage.js';
 import { limiter, mapPool } from '../util/pool.js';
 import type { ReleaseDefaults } from '../release/schema.js';
 
@@ -77,8 +76,6 @@ interface BuildContext {
  * slots; its build overlaps the checks still under way.
  */
 const CHECKS_IN_FLIGHT = 16;
-/** Kits built between two full garbage collections (measured: 25 is ~1 ms of CPU a kit). */
-const KITS_PER_COLLECTION = 25;
 
 /** `build()` once its options are checked; see build.ts. */
 export async function runBuild(
@@ -181,7 +178,6 @@ async function buildLocked(
   options.signal?.addEventListener('abort', onAbort, { once: true });
   options.onProgress?.({ type: 'start', total: sources.length });
   let done = 0;
-  let built = 0;
   try {
     const releases = await mapPool(sources, CHECKS_IN_FLIGHT, async (source) => {
       if (options.signal?.aborted) {
@@ -191,8 +187,6 @@ async function buildLocked(
       options.onProgress?.({ type: 'release-start', source: source.displayPath });
       const report = await buildOne(source, context, once(pastPrinting));
       done++;
-      // See collectGarbage: memory stays bounded however many releases a build has.
-      if (report.status === 'built' && ++built % KITS_PER_COLLECTION === 0) collectGarbage();
       // No browser: the run stops with that one error, not a failed line per release.
       if (report.errorCode === 'E_BROWSER' && browser.startFailure) return report;
       options.onProgress?.({ type: 'release-done', report, done, total: sources.length });

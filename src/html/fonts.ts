@@ -124,7 +124,12 @@ function codePointsOf(html: string): number[] {
   const points = new Set<number>([0x41]);
   // Runs beyond ASCII are found by the regex engine, far faster than a loop over every char.
   for (const [run] of html.matchAll(/[^\x00-\x7F]+/g)) {
-    for (const char of run) points.add(char.codePointAt(0) ?? 0);
+    // By index, not `for…of`: that makes a string of every character.
+    for (let at = 0; at < run.length; at++) {
+      const point = run.codePointAt(at) ?? 0;
+      points.add(point);
+      if (point > 0xffff) at++;
+    }
   }
   if (html.includes('&#')) {
     for (const match of html.matchAll(/&#(x[0-9a-f]+|\d+);/gi)) {

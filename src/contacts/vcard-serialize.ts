@@ -156,6 +156,10 @@ export function formatContentLine(property: VcardProperty, version: VcardVersion
  * as `\,` (jeroendesloovere/vcard#217). Returns the lines joined by CRLF, without a final CRLF.
  */
 export function foldLine(line: string): string {
+  if (line.length <= MAX_LINE_OCTETS && Buffer.byteLength(line, 'utf8') <= MAX_LINE_OCTETS) {
+    return line;
+  }
+  if (ASCII.test(line)) return foldAscii(line);
   const lines: string[] = [];
   let current = '';
   let octets = 0;
@@ -171,6 +175,30 @@ export function foldLine(line: string): string {
     octets += size;
   }
   lines.push(current);
+  return lines.join(CRLF);
+}
+
+const ASCII = /^[\x00-\x7F]*$/;
+
+/**
+ * foldLine for a line of one byte per character (a logo's base64 PHOTO, most of all): the
+ * same cuts, by index, without a string per character.
+ */
+function foldAscii(line: string): string {
+  const lines: string[] = [];
+  let start = 0;
+  let octets = 0;
+  for (let at = 0; at < line.length;) {
+    const size = line.charCodeAt(at) === 0x5c && at + 1 < line.length ? 2 : 1;
+    if (octets + size > MAX_LINE_OCTETS) {
+      lines.push(`${start === 0 ? '' : ' '}${line.slice(start, at)}`);
+      start = at;
+      octets = 1;
+    }
+    octets += size;
+    at += size;
+  }
+  lines.push(`${start === 0 ? '' : ' '}${line.slice(start)}`);
   return lines.join(CRLF);
 }
 

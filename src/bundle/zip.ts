@@ -11,7 +11,7 @@ import { PresskitError } from '../errors.js';
 import { sha256File } from './checksums.js';
 import { clampToDosTime } from './mtime.js';
 import { printable } from '../util/unsafe-text.js';
-import { assertSafeNames, listKitFiles, unsafeNameReason } from './list-files.js';
+import { assertSafeNames, compareUtf8, listKitFiles, unsafeNameReason } from './list-files.js';
 import type { KitFile } from './list-files.js';
 import { ZIP32_MAX_ENTRIES, zipRecords } from './zip-records.js';
 
@@ -64,7 +64,7 @@ export async function zipKit(
 ): Promise<ZipReport> {
   const date = clampToDosTime(mtime);
   // The slug prefixes every name, so it must itself be one safe path segment.
-  if (slug.includes('/') || unsafeNameReason(slug) !== undefined) {
+  if (!safeSlug(slug)) {
     throw new PresskitError('E_USAGE', {
       file: kitDir,
       field: 'slug',
@@ -80,17 +80,61 @@ export async function zipKit(
     entries.map((entry) => entry.name),
   );
 
-  const temp = join(
-    dirname(outFile),
-    `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`,
-  );
+  const temp = temporaryBeside(outFile);
   if (fitsInMemory(entries.map((entry) => entry.file.stats.size))) {
-    const zip = await zipInMemory(entries, date);
-    await writeThenRename(temp, zip, outFile);
-    return { bytes: zip.length, sha256: createHash('sha256').update(zip).digest('hex') };
+    const sources = await Promise.all(
+      entries.map(async ({ file, name }) => ({ name, data: await readFile(file.absolutePath) })),
+    );
+    return zipInMemory(sources, date, temp, outFile);
   }
   await streamZip(entries, date, temp, outFile);
   return { bytes: (await stat(outFile)).size, sha256: await sha256File(outFile) };
+}
+
+/** A file of the kit and its bytes, as the caller wrote it (path relative to the kit). */
+export interface KitBytes {
+  name: string;
+  data: Uint8Array;
+}
+
+/**
+ * The zip `zipKit(kitDir, …)` writes, byte for byte, from the bytes of every file of the
+ * kit, which the caller has just written there: nothing is listed or read back. A kit too
+ * large to zip in memory is zipped from its folder instead.
+ */
+export async function zipKitBytes(
+  files: readonly KitBytes[],
+  kitDir: string,
+  slug: string,
+  outFile: string,
+  mtime: Date,
+): Promise<ZipReport> {
+  if (!fitsInMemory(files.map((file) => file.data.byteLength)) || !safeSlug(slug)) {
+    return zipKit(kitDir, slug, outFile, mtime);
+  }
+  const sorted = [...files].sort((a, b) => compareUtf8(a.name, b.name));
+  assertSafeNames(
+    kitDir,
+    sorted.map((file) => file.name),
+  );
+  const sources = sorted.map((file) => ({
+    name: `${slug}/${file.name}`,
+    data: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength),
+  }));
+  assertSafeNames(
+    kitDir,
+    sources.map((source) => source.name),
+  );
+  return zipInMemory(sources, clampToDosTime(mtime), temporaryBeside(outFile), outFile);
+}
+
+function safeSlug(slug: string): boolean {
+  return !slug.includes('/') && unsafeNameReason(slug) === undefined;
+}
+
+/** A hidden temporary name next to `outFile`, renamed into place once complete. */
+function temporaryBeside(outFile: string): string {
+  return join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 type Entry = { file: KitFile; name: string };
@@ -109,16 +153,22 @@ export function fitsInMemory(sizes: readonly number[]): boolean {
   return total <= IN_MEMORY_MAX_TOTAL_BYTES;
 }
 
-async function zipInMemory(entries: readonly Entry[], date: Date): Promise<Buffer> {
-  const sources = await Promise.all(
-    entries.map(async ({ file, name }) => {
-      const data = await readFile(file.absolutePath);
-      return { name, data, store: storedAsIs(name, data.length) };
-    }),
-  );
-  return Buffer.concat(
+async function zipInMemory(
+  files: readonly { name: string; data: Buffer }[],
+  date: Date,
+  temp: string,
+  outFile: string,
+): Promise<ZipReport> {
+  const sources = files.map(({ name, data }) => ({
+    name,
+    data,
+    store: storedAsIs(name, data.length),
+  }));
+  const zip = Buffer.concat(
     await zipRecords(sources, { date, mode: FILE_MODE, level: COMPRESSION_LEVEL }),
   );
+  await writeThenRename(temp, zip, outFile);
+  return { bytes: zip.length, sha256: createHash('sha256').update(zip).digest('hex') };
 }
 
 async function writeThenRename(temp: string, data: Buffer, outFile: string): Promise<void> {

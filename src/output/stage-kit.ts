@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { formatSha256Sums, SHA256SUMS, sha256File } from '../bundle/checksums.js';
 import { compareUtf8 } from '../bundle/list-files.js';
-import { zipKit } from '../bundle/zip.js';
+import { IN_MEMORY_MAX_FILE_BYTES, zipKit, zipKitBytes } from '../bundle/zip.js';
+import type { KitBytes } from '../bundle/zip.js';
 import type { FileReport } from '../reports.js';
 import { STAGING_DIR } from './paths.js';
 import { asWriteError } from './write-error.js';
@@ -44,6 +45,8 @@ export async function stageKit(
   const zipFile = join(stage, `${slug}.zip`);
   const discard = (): Promise<void> => rm(stage, { recursive: true, force: true });
   const hashed: { name: string; sha256: string; bytes: number }[] = [];
+  /** Every file's bytes as written, while all are small enough to zip from memory. */
+  let held: KitBytes[] | undefined = [];
   let zip: FileReport | undefined;
   try {
     const made = new Set<string>();
@@ -56,18 +59,34 @@ export async function stageKit(
       if ('copyFrom' in entry) {
         await copyFile(entry.copyFrom, target);
         const { size } = await stat(target);
-        hashed.push({ name: entry.path, sha256: await sha256File(target), bytes: size });
+        if (size <= IN_MEMORY_MAX_FILE_BYTES) {
+          // Read once, for the hash and the zip.
+          const bytes = await readFile(target);
+          hashed.push({ name: entry.path, ...digest(bytes) });
+          held?.push({ name: entry.path, data: bytes });
+        } else {
+          hashed.push({ name: entry.path, sha256: await sha256File(target), bytes: size });
+          held = undefined;
+        }
       } else {
         // Encoded once: writeFile and the hash would each turn a string into UTF-8 again.
         const bytes = typeof entry.data === 'string' ? Buffer.from(entry.data) : entry.data;
         await writeFile(target, bytes);
         hashed.push({ name: entry.path, ...digest(bytes) });
+        held?.push({ name: entry.path, data: bytes });
       }
     }
-    const sums = formatSha256Sums(hashed);
+    const sums = Buffer.from(formatSha256Sums(hashed));
     await writeFile(join(kitDir, SHA256SUMS), sums);
     hashed.push({ name: SHA256SUMS, ...digest(sums) });
-    if (withZip) zip = { path: `${slug}.zip`, ...(await zipKit(kitDir, slug, zipFile, mtime)) };
+    held?.push({ name: SHA256SUMS, data: sums });
+    if (withZip) {
+      // From the bytes just written when every file's are at hand, else read from the folder.
+      const written = held
+        ? await zipKitBytes(held, kitDir, slug, zipFile, mtime)
+        : await zipKit(kitDir, slug, zipFile, mtime);
+      zip = { path: `${slug}.zip`, ...written };
+    }
   } catch (error) {
     await discard();
     throw asWriteError(error, stage);

@@ -110,9 +110,9 @@ export async function renderKit(
       ...(socialCard ? { socialCard } : {}),
     });
   };
-  const [pageHtml, printHtml] = await Promise.all([page(false), page(true)]);
-  // Before printing, which is what waits for the browser to start.
-  const text = renderText(release, dateline, lifecycle);
+  // The print version first, and printed at once: the screen page, the text and the e-mail
+  // are made while Chrome prints, rather than before it starts.
+  const printHtml = await page(true);
 
   const started = performance.now();
   // Loaded on first use: pdf-lib is heavy and `check` never prints.
@@ -128,10 +128,23 @@ export async function renderKit(
     date: documentDate,
     creator: GENERATOR,
   });
+  // Awaited below; if what is made meanwhile fails first, the print's failure is not unhandled.
+  printing.catch(() => undefined);
   // Shot while the PDF prints, on another page of the same browser.
   const card = socialCard && makeSocialCard(prepared, theme, dataUris, browser);
   card?.catch(() => undefined);
   whilePrinting();
+  const pageHtml = await page(false);
+  const text = renderText(release, dateline, lifecycle);
+  const email = await renderEmail({
+    release,
+    text,
+    bodyHtml: pageBody,
+    ...(boilerplate && pageBoilerplate ? { boilerplateHtml: pageBoilerplate } : {}),
+    assets,
+    baseUrl: settings.baseUrl,
+    generator: GENERATOR,
+  });
   const pdf = await printing;
   const pdfMs = performance.now() - started;
   const cardPng = await card;
@@ -145,15 +158,6 @@ export async function renderKit(
     pixelSizes: sizes,
     webVersions: web,
     baseUrl: settings.baseUrl,
-  });
-  const email = await renderEmail({
-    release,
-    text,
-    bodyHtml: pageBody,
-    ...(boilerplate && pageBoilerplate ? { boilerplateHtml: pageBoilerplate } : {}),
-    assets,
-    baseUrl: settings.baseUrl,
-    generator: GENERATOR,
   });
 
   const entries: KitEntry[] = [

@@ -3,13 +3,15 @@ import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sampleDescendantsCpu } from './process-cpu.js';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Runs `node <script> ...args` and resolves with the wall time seen from here (process
  * start to exit: Node's boot, imports, work, browser shutdown) and the JSON line the
- * child printed last. Never rejects: a failed run is reported, not thrown.
+ * child printed last, and the CPU time of the processes it started (Chromium). Never
+ * rejects: a failed run is reported, not thrown.
  */
 export function runNode(script, args, options = {}) {
   return new Promise((resolve) => {
@@ -19,12 +21,15 @@ export function runNode(script, args, options = {}) {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },
     });
+    // From here, not inside the child: the sampling's own CPU is not the child's.
+    const browser = sampleDescendantsCpu(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
+      const browserCpuMs = browser.stop();
       const last = stdout.trim().split('\n').at(-1) ?? '';
       let result;
       try {
@@ -37,6 +42,8 @@ export function runNode(script, args, options = {}) {
         ok,
         code,
         wallMs,
+        /** CPU of the processes the child started (the browser), from /proc. */
+        browserCpuMs,
         result,
         stderr: stderr.slice(-2000),
         stdout: stdout.slice(-2000),

@@ -165,7 +165,7 @@ async function zipInMemory(
     store: storedAsIs(name, data.length),
   }));
   const zip = Buffer.concat(
-    await zipRecords(sources, { date, mode: FILE_MODE, level: COMPRESSION_LEVEL }),
+    zipRecords(sources, { date, mode: FILE_MODE, level: COMPRESSION_LEVEL }),
   );
   await writeThenRename(temp, zip, outFile);
   return { bytes: zip.length, sha256: createHash('sha256').update(zip).digest('hex') };

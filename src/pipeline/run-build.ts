@@ -184,7 +184,6 @@ async function buildLocked(
         pastPrinting();
         return skipped(source);
       }
-      options.onProgress?.({ type: 'release-start', source: source.displayPath });
       const report = await buildOne(source, context, once(pastPrinting));
       done++;
       // No browser: the run stops with that one error, not a failed line per release.
@@ -246,7 +245,8 @@ async function buildOne(
   context: BuildContext,
   pastPrinting: () => void,
 ): Promise<ReleaseReport> {
-  const started = performance.now();
+  // From when the release is taken up: a changed one waits for a build slot first.
+  let started = performance.now();
   const report: ReleaseReport = {
     source: source.displayPath,
     status: 'failed',
@@ -262,12 +262,15 @@ async function buildOne(
     // fingerprint, whether hashed from the saved paths or from the release read again.
     const kept = await keptRelease(source, context);
     if (kept) {
+      context.options.onProgress?.({ type: 'release-start', source: source.displayPath });
       context.read.set(source.sourceFile, { slug: kept.slug, status: 'unchanged' });
       return unchanged(kept, source, started);
     }
     return await context.building(async () => {
       // Queued before a stop, started after it: skipped, as a release not yet begun.
       if (context.options.signal?.aborted) throw interruption(source);
+      started = performance.now();
+      context.options.onProgress?.({ type: 'release-start', source: source.displayPath });
       const raw = await readRelease(source);
       if (!context.options.drafts && isDraft(raw.frontmatter.data)) {
         context.read.set(source.sourceFile, { status: 'draft' });

@@ -66,8 +66,6 @@ interface BuildContext {
   now: Date;
   /** Each release read in this run, by source file: the slug it builds, or that it is left out. */
   read: Map<string, ReadRelease>;
-  /** Runs a changed release's build: at most a few at once, however many are checked. */
-  building: <R>(fn: () => Promise<R>) => Promise<R>;
 }
 
 /**
@@ -158,9 +156,6 @@ async function buildLocked(
     // From every release found, not only this shard's: each kit links all its languages.
     translations: await readTranslationSets(run.all, config.defaults, projectLang(config), root),
     notice: run.notice,
-    // Two releases more than pages are in the works, so that one is always rendered and
-    // ready when a page comes free: Chromium waiting for Node is time lost on every print.
-    building: limiter(concurrency + 2),
   };
   // A first build is sure to print: start the browser now, while releases are read and
   // rendered, rather than when the first one is ready to print. (build() has already
@@ -178,13 +173,23 @@ async function buildLocked(
   options.signal?.addEventListener('abort', onAbort, { once: true });
   options.onProgress?.({ type: 'start', total: sources.length });
   let done = 0;
+  // Two releases more than pages are in the works, so that one is always rendered and
+  // ready when a page comes free: Chromium waiting for Node is time lost on every print.
+  const building = limiter(concurrency + 2);
+  /** Skipped, as a release not yet begun: the run was stopped before it (or while it waited). */
+  const notBegun = (source: ReleaseSource): ReleaseReport | undefined => {
+    if (!options.signal?.aborted) return undefined;
+    pastPrinting();
+    return skipped(source);
+  };
   try {
     const releases = await mapPool(sources, CHECKS_IN_FLIGHT, async (source) => {
-      if (options.signal?.aborted) {
-        pastPrinting();
-        return skipped(source);
-      }
-      const report = await buildOne(source, context, once(pastPrinting));
+      const report =
+        notBegun(source) ??
+        (await unchangedRelease(source, context, pastPrinting)) ??
+        (await building(
+          async () => notBegun(source) ?? buildOne(source, context, once(pastPrinting)),
+        ));
       done++;
       // No browser: the run stops with that one error, not a failed line per release.
       if (report.errorCode === 'E_BROWSER' && browser.startFailure) return report;
@@ -245,8 +250,7 @@ async function buildOne(
   context: BuildContext,
   pastPrinting: () => void,
 ): Promise<ReleaseReport> {
-  // From when the release is taken up: a changed one waits for a build slot first.
-  let started = performance.now();
+  const started = performance.now();
   const report: ReleaseReport = {
     source: source.displayPath,
     status: 'failed',
@@ -254,106 +258,89 @@ async function buildOne(
     problems: [],
     timings: { totalMs: 0 },
   };
+  context.options.onProgress?.({ type: 'release-start', source: source.displayPath });
   try {
-    // Before the kept check: the file may be unchanged, and its sibling new.
     const languageProblem = context.translations.problems.get(source.sourceFile);
     if (languageProblem) throw new PresskitError('E_SCHEMA', languageProblem);
-    // An unchanged release is told here or not at all: the same files give the same
-    // fingerprint, whether hashed from the saved paths or from the release read again.
-    const kept = await keptRelease(source, context);
-    if (kept) {
-      context.options.onProgress?.({ type: 'release-start', source: source.displayPath });
-      context.read.set(source.sourceFile, { slug: kept.slug, status: 'unchanged' });
-      return unchanged(kept, source, started);
-    }
-    return await context.building(async () => {
-      // Queued before a stop, started after it: skipped, as a release not yet begun.
-      if (context.options.signal?.aborted) throw interruption(source);
-      started = performance.now();
-      context.options.onProgress?.({ type: 'release-start', source: source.displayPath });
-      const raw = await readRelease(source);
-      if (!context.options.drafts && isDraft(raw.frontmatter.data)) {
-        context.read.set(source.sourceFile, { status: 'draft' });
-        report.status = 'draft';
-        report.timings = { totalMs: performance.now() - started };
-        return report;
-      }
-      context.read.set(source.sourceFile, { status: 'failed' });
-      const translations = context.translations.sets.get(source.sourceFile);
-      const prepared = {
-        ...(await prepareLoaded(raw, source, context.settings, context.defaults)),
-        ...(translations ? { translations } : {}),
-      };
-      const { release } = prepared;
-      const lifecycle = lifecycleOf(release, context.now);
-      Object.assign(report, {
-        slug: release.slug,
-        title: release.title,
-        date: release.date.text,
-        lang: release.lang,
-        kind: release.kind,
-        lifecycle,
-        ...(release.embargo ? { embargo: release.embargo.text } : {}),
-      });
-      claimSlug(release.slug, source, context);
-      const untranslated = untranslatedLabelsNotice(release);
-      if (untranslated) context.notice(untranslated);
-      const slugLine = release.lineOf(['slug']);
-      await assertKitReplaceable(
-        context.outDir,
-        release.slug,
-        context.written.get(release.slug) ?? new Set(),
-        { file: source.displayPath, ...(slugLine ? { line: slugLine } : {}) },
-      );
-      const kitDate = documentDate(release.date.instant, context.epoch);
-      const digest = await releaseFingerprint(
-        kitDigest(source, context),
-        kitDate,
-        release.sourceFile,
-        prepared.assets.map((asset) => asset.source),
-        lifecycle,
-      );
-      // Chromium boots while the kit's own modules load and the kit renders.
-      await context.browser.warmUp();
-      const { makeKit } = await import('./make-kit.js');
-      const staged = await makeKit(prepared, {
-        settings: context.settings,
-        outDir: context.outDir,
-        documentDate: kitDate,
-        lifecycle,
-        browser: () => context.browser.get(),
-        printed: pastPrinting,
-        signal: context.options.signal,
-      });
-      try {
-        await staged.commit();
-      } finally {
-        await staged.discard();
-      }
-      report.files = staged.files;
-      if (staged.zip) report.zip = staged.zip;
-      report.status = 'built';
-      context.read.set(source.sourceFile, { slug: release.slug, status: 'built' });
-      report.timings = { totalMs: performance.now() - started, pdfMs: staged.pdfMs };
-      await saveState(context.outDir, release.slug, digest, report, {
-        sourceFile: release.sourceFile,
-        assets: prepared.assets.map((asset) => ({
-          requested: asset.requested,
-          real: asset.source,
-        })),
-        lifecycle,
-        embargoMs: release.embargo?.instant.getTime(),
-        releaseInstantMs: release.date.instant.getTime(),
-      }).catch((error: unknown) => {
-        // The kit is in place and complete; without its state the next build only rebuilds it.
-        const problem = asWriteError(error, join(context.outDir, STATE_DIR));
-        if (!isPresskitError(problem)) throw problem;
-        context.notice(
-          `${problem.message}: build state not saved; the next build will rebuild ${release.slug}`,
-        );
-      });
+    const raw = await readRelease(source);
+    if (!context.options.drafts && isDraft(raw.frontmatter.data)) {
+      context.read.set(source.sourceFile, { status: 'draft' });
+      report.status = 'draft';
+      report.timings = { totalMs: performance.now() - started };
       return report;
+    }
+    context.read.set(source.sourceFile, { status: 'failed' });
+    const translations = context.translations.sets.get(source.sourceFile);
+    const prepared = {
+      ...(await prepareLoaded(raw, source, context.settings, context.defaults)),
+      ...(translations ? { translations } : {}),
+    };
+    const { release } = prepared;
+    const lifecycle = lifecycleOf(release, context.now);
+    Object.assign(report, {
+      slug: release.slug,
+      title: release.title,
+      date: release.date.text,
+      lang: release.lang,
+      kind: release.kind,
+      lifecycle,
+      ...(release.embargo ? { embargo: release.embargo.text } : {}),
     });
+    claimSlug(release.slug, source, context);
+    const untranslated = untranslatedLabelsNotice(release);
+    if (untranslated) context.notice(untranslated);
+    const slugLine = release.lineOf(['slug']);
+    await assertKitReplaceable(
+      context.outDir,
+      release.slug,
+      context.written.get(release.slug) ?? new Set(),
+      { file: source.displayPath, ...(slugLine ? { line: slugLine } : {}) },
+    );
+    const kitDate = documentDate(release.date.instant, context.epoch);
+    const digest = await releaseFingerprint(
+      kitDigest(source, context),
+      kitDate,
+      release.sourceFile,
+      prepared.assets.map((asset) => asset.source),
+      lifecycle,
+    );
+    // Chromium boots while the kit's own modules load and the kit renders.
+    await context.browser.warmUp();
+    const { makeKit } = await import('./make-kit.js');
+    const staged = await makeKit(prepared, {
+      settings: context.settings,
+      outDir: context.outDir,
+      documentDate: kitDate,
+      lifecycle,
+      browser: () => context.browser.get(),
+      printed: pastPrinting,
+      signal: context.options.signal,
+    });
+    try {
+      await staged.commit();
+    } finally {
+      await staged.discard();
+    }
+    report.files = staged.files;
+    if (staged.zip) report.zip = staged.zip;
+    report.status = 'built';
+    context.read.set(source.sourceFile, { slug: release.slug, status: 'built' });
+    report.timings = { totalMs: performance.now() - started, pdfMs: staged.pdfMs };
+    await saveState(context.outDir, release.slug, digest, report, {
+      sourceFile: release.sourceFile,
+      assets: prepared.assets.map((asset) => ({ requested: asset.requested, real: asset.source })),
+      lifecycle,
+      embargoMs: release.embargo?.instant.getTime(),
+      releaseInstantMs: release.date.instant.getTime(),
+    }).catch((error: unknown) => {
+      // The kit is in place and complete; without its state the next build only rebuilds it.
+      const problem = asWriteError(error, join(context.outDir, STATE_DIR));
+      if (!isPresskitError(problem)) throw problem;
+      context.notice(
+        `${problem.message}: build state not saved; the next build will rebuild ${release.slug}`,
+      );
+    });
+    return report;
   } catch (error) {
     if (context.options.signal?.aborted && stoppedByInterruption(error)) {
       // Not the release's fault: the stop closed the browser or cut its work short.
@@ -372,6 +359,29 @@ async function buildOne(
   } finally {
     pastPrinting();
   }
+}
+
+/**
+ * The report of a release unchanged since the last build, told without reading it (and so
+ * past printing), or undefined: it is then built. An unchanged release is told here or not
+ * at all: the same files give the same fingerprint, whether hashed from the saved paths or
+ * from the release read again. One whose translation set has a problem is built, to report
+ * it: the file may be unchanged, and its sibling new.
+ */
+async function unchangedRelease(
+  source: ReleaseSource,
+  context: BuildContext,
+  pastPrinting: () => void,
+): Promise<ReleaseReport | undefined> {
+  const started = performance.now();
+  if (context.translations.problems.has(source.sourceFile)) return undefined;
+  // Anything that cannot be told from the files: read and built, which reports it.
+  const kept = await keptRelease(source, context).catch(() => undefined);
+  if (!kept) return undefined;
+  pastPrinting();
+  context.options.onProgress?.({ type: 'release-start', source: source.displayPath });
+  context.read.set(source.sourceFile, { slug: kept.slug, status: 'unchanged' });
+  return unchanged(kept, source, started);
 }
 
 /** The saved report of a release unchanged since the last build, told without reading it. */

@@ -12,11 +12,14 @@ const SHY = '\u00AD';
 /** Bounds the memory of the per-language word cache (a few MB at most). */
 const MAX_CACHED_WORDS = 50_000;
 
-type Hyphenator = (word: string, options: { hyphenChar: string; minWordLength: number }) => string;
+/** Hyphenates one word, with soft hyphens. */
+type Hyphenator = (word: string) => string;
+/** By dictionary and shortest word hyphenated. */
 const loaded = new Map<string, Hyphenator>();
 
-function hyphenator(name: string): Hyphenator {
-  let found = loaded.get(name);
+function hyphenator(name: string, minWordLength: number): Hyphenator {
+  const key = `${name}:${minWordLength}`;
+  let found = loaded.get(key);
   if (!found) {
     const module: unknown = require(`hyphen/${name}`);
     if (
@@ -30,16 +33,11 @@ function hyphenator(name: string): Hyphenator {
     const hyphenateSync = module.hyphenateSync;
     // Press releases repeat their words, and a language's releases each other's: each word
     // is worked out once per process (the patterns were a twentieth of a build's CPU).
-    const byMinLength = new Map<number, (word: string) => string>();
-    found = (word, options) => {
-      let hyphenate = byMinLength.get(options.minWordLength);
-      if (!hyphenate) {
-        hyphenate = memoized((text) => String(hyphenateSync(text, options)), MAX_CACHED_WORDS);
-        byMinLength.set(options.minWordLength, hyphenate);
-      }
-      return hyphenate(word);
-    };
-    loaded.set(name, found);
+    found = memoized(
+      (word) => String(hyphenateSync(word, { hyphenChar: SHY, minWordLength })),
+      MAX_CACHED_WORDS,
+    );
+    loaded.set(key, found);
   }
   return found;
 }
@@ -55,7 +53,7 @@ const SKIPPED = /^<(h[1-6]|code|pre|span dir="ltr"|span class="dateline")(?=[\s>
 export function hyphenateHtml(html: string, lang: string, minWordLength: number): string {
   const name = hyphenationDictionary(lang);
   if (!name) return html;
-  const hyphenate = hyphenator(name);
+  const hyphenate = hyphenator(name, minWordLength);
   const open: string[] = [];
   return html
     .split(/(<[^>]*>)/u)
@@ -70,8 +68,7 @@ export function hyphenateHtml(html: string, lang: string, minWordLength: number)
       // Letters only, and not part of an address (e-mail, URL, file name) or an entity.
       return part.replace(
         /(?<![\p{L}\p{M}\p{N}@./:&#_-])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}@/:_-]|\.\p{L})/gu,
-        (word) =>
-          word.length < minWordLength ? word : hyphenate(word, { hyphenChar: SHY, minWordLength }),
+        (word) => (word.length < minWordLength ? word : hyphenate(word)),
       );
     })
     .join('');

@@ -48,6 +48,12 @@ export interface ZipReport {
   sha256: string;
 }
 
+/** A file of the kit and its bytes, as the caller wrote it (path relative to the kit). */
+export interface KitBytes {
+  name: string;
+  data: Uint8Array;
+}
+
 /**
  * Zips the kit folder into `outFile` with top folder `<slug>/`, reproducibly: entries sorted by
  * UTF-8 bytes, file entries only (no directory entries: unzip creates folders from the paths,
@@ -55,32 +61,57 @@ export interface ZipReport {
  * `mtime` (clamped, stored as UTC whatever TZ is; no extended-timestamp extra field), no
  * comments, deflate level 6. The zip is written next to `outFile` under a hidden temporary
  * name and renamed into place only when complete, so no partial zip is ever visible.
+ *
+ * `written`, the bytes of every file of the kit as the caller has just written them there,
+ * spares listing the folder and reading each file back: the same zip, byte for byte. A kit
+ * too large to zip in memory is zipped from its folder all the same.
  */
 export async function zipKit(
   kitDir: string,
   slug: string,
   outFile: string,
   mtime: Date,
+  written?: readonly KitBytes[],
 ): Promise<ZipReport> {
   const date = clampToDosTime(mtime);
   // The slug prefixes every name, so it must itself be one safe path segment.
-  if (!safeSlug(slug)) {
+  if (slug.includes('/') || unsafeNameReason(slug) !== undefined) {
     throw new PresskitError('E_USAGE', {
       file: kitDir,
       field: 'slug',
       message: `not usable as the zip's top folder: ${JSON.stringify(printable(slug))}`,
     });
   }
-  const entries = (await listKitFiles(kitDir)).map((file) => ({
-    file,
-    name: `${slug}/${file.name}`,
-  }));
-  assertSafeNames(
-    kitDir,
-    entries.map((entry) => entry.name),
+  /** Each item with its name in the zip: under the slug, and checked safe there. */
+  const inZip = <T>(items: readonly T[], nameOf: (item: T) => string) => {
+    const named = items.map((item) => ({ item, name: `${slug}/${nameOf(item)}` }));
+    assertSafeNames(
+      kitDir,
+      named.map((entry) => entry.name),
+    );
+    return named;
+  };
+  const temp = join(
+    dirname(outFile),
+    `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`,
   );
-
-  const temp = temporaryBeside(outFile);
+  if (written && fitsInMemory(written.map((file) => file.data.byteLength))) {
+    // As listKitFiles gives them: sorted, and each name safe in itself.
+    const sorted = [...written].sort((a, b) => compareUtf8(a.name, b.name));
+    assertSafeNames(
+      kitDir,
+      sorted.map((file) => file.name),
+    );
+    const sources = inZip(sorted, (file) => file.name).map(({ item: { data }, name }) => ({
+      name,
+      data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+    }));
+    return zipInMemory(sources, date, temp, outFile);
+  }
+  const entries = inZip(await listKitFiles(kitDir), (file) => file.name).map(({ item, name }) => ({
+    file: item,
+    name,
+  }));
   if (fitsInMemory(entries.map((entry) => entry.file.stats.size))) {
     const sources = await Promise.all(
       entries.map(async ({ file, name }) => ({ name, data: await readFile(file.absolutePath) })),
@@ -89,52 +120,6 @@ export async function zipKit(
   }
   await streamZip(entries, date, temp, outFile);
   return { bytes: (await stat(outFile)).size, sha256: await sha256File(outFile) };
-}
-
-/** A file of the kit and its bytes, as the caller wrote it (path relative to the kit). */
-export interface KitBytes {
-  name: string;
-  data: Uint8Array;
-}
-
-/**
- * The zip `zipKit(kitDir, …)` writes, byte for byte, from the bytes of every file of the
- * kit, which the caller has just written there: nothing is listed or read back. A kit too
- * large to zip in memory is zipped from its folder instead.
- */
-export async function zipKitBytes(
-  files: readonly KitBytes[],
-  kitDir: string,
-  slug: string,
-  outFile: string,
-  mtime: Date,
-): Promise<ZipReport> {
-  if (!fitsInMemory(files.map((file) => file.data.byteLength)) || !safeSlug(slug)) {
-    return zipKit(kitDir, slug, outFile, mtime);
-  }
-  const sorted = [...files].sort((a, b) => compareUtf8(a.name, b.name));
-  assertSafeNames(
-    kitDir,
-    sorted.map((file) => file.name),
-  );
-  const sources = sorted.map((file) => ({
-    name: `${slug}/${file.name}`,
-    data: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength),
-  }));
-  assertSafeNames(
-    kitDir,
-    sources.map((source) => source.name),
-  );
-  return zipInMemory(sources, clampToDosTime(mtime), temporaryBeside(outFile), outFile);
-}
-
-function safeSlug(slug: string): boolean {
-  return !slug.includes('/') && unsafeNameReason(slug) === undefined;
-}
-
-/** A hidden temporary name next to `outFile`, renamed into place once complete. */
-function temporaryBeside(outFile: string): string {
-  return join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 type Entry = { file: KitFile; name: string };

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/
 import { dirname, join } from 'node:path';
 import { formatSha256Sums, SHA256SUMS, sha256File } from '../bundle/checksums.js';
 import { compareUtf8 } from '../bundle/list-files.js';
-import { IN_MEMORY_MAX_FILE_BYTES, zipKit, zipKitBytes } from '../bundle/zip.js';
+import { IN_MEMORY_MAX_FILE_BYTES, zipKit } from '../bundle/zip.js';
 import type { KitBytes } from '../bundle/zip.js';
 import type { FileReport } from '../reports.js';
 import { STAGING_DIR } from './paths.js';
@@ -82,10 +82,7 @@ export async function stageKit(
     held?.push({ name: SHA256SUMS, data: sums });
     if (withZip) {
       // From the bytes just written when every file's are at hand, else read from the folder.
-      const written = held
-        ? await zipKitBytes(held, kitDir, slug, zipFile, mtime)
-        : await zipKit(kitDir, slug, zipFile, mtime);
-      zip = { path: `${slug}.zip`, ...written };
+      zip = { path: `${slug}.zip`, ...(await zipKit(kitDir, slug, zipFile, mtime, held)) };
     }
   } catch (error) {
     await discard();

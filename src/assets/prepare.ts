@@ -10,6 +10,7 @@ import { rasterImageProblem } from './image-check.js';
 import { isInside, realPathInside } from './inside-root.js';
 import { checkMediaType, SNIFF_BYTES } from './media-type.js';
 import { unsafeSvgReason } from './svg-safety.js';
+import { unusedName } from './unused-name.js';
 
 /** A file that ships in the kit's `assets/` folder, checked. */
 export interface PreparedAsset {
@@ -211,10 +212,7 @@ async function readHead(path: string, length: number): Promise<Buffer> {
 function uniqueName(source: string, used: Set<string>): string {
   const extension = extname(source).toLowerCase().replace('.jpeg', '.jpg');
   const stem = unreservedSlug(asciiSlug(basename(source, extname(source))) || 'asset', 'asset');
-  let name = `${stem}${extension}`;
-  for (let n = 2; used.has(name); n++) name = `${stem}-${n}${extension}`;
-  used.add(name);
-  return name;
+  return unusedName(stem, extension, used);
 }
 
 /** "340 KB", "1.2 MB"; `number` writes the figure in the page's language ("1,2 MB"). */

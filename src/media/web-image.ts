@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { PreparedAsset } from '../assets/prepare.js';
 import { MAX_IMAGE_PIXELS, pixelSize } from '../assets/image-check.js';
+import { unusedName } from '../assets/unused-name.js';
 import { PresskitError } from '../errors.js';
 import { WEB_IMAGE } from './settings.js';
 import { xmpPacket } from './xmp.js';
@@ -102,9 +103,5 @@ async function webImage(
 
 /** `assets/photo.png` → `photo.jpg`, `photo-2.jpg` when a `photo.jpeg` took that name. */
 function uniqueName(kitPath: string, extension: string, used: Set<string>): string {
-  const stem = basename(kitPath, extname(kitPath));
-  let name = `${stem}.${extension}`;
-  for (let n = 2; used.has(name); n++) name = `${stem}-${n}.${extension}`;
-  used.add(name);
-  return name;
+  return unusedName(basename(kitPath, extname(kitPath)), `.${extension}`, used);
 }

@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exiftool, makeJpeg } from '../media/helpers.js';
+import { ninjsValidator } from './ninjs-schema.js';
 import type { Run } from './helpers.js';
-import { expectValidKit, makeProject, minimalRelease, REPO, run, runCli } from './helpers.js';
+import { expectValidKit, makeProject, minimalRelease, run, runCli } from './helpers.js';
 
 const BASE = 'https://press.example.org/kits/';
 
@@ -118,14 +117,8 @@ describe('media for a picture desk, from the real binary in another folder', () 
         sizeInBytes: (await readFile(join(root, 'dist/with-photo/assets/web/photo.jpg'))).length,
       },
     ]);
-    const schema: unknown = JSON.parse(
-      await readFile(join(REPO, 'test/fixtures/ninjs/ninjs-schema_3.1.json'), 'utf8'),
-    );
-    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
-    addFormats.default(ajv);
-    ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json', type: 'object' });
-    const validate = ajv.compile(schema as object);
-    expect(validate(doc), ajv.errorsText(validate.errors)).toBe(true);
+    const { validate, errors } = await ninjsValidator();
+    expect(validate(doc), errors()).toBe(true);
   });
 
   it('makes a 1200 × 630 social card for a release without a photo, as its og:image', async () => {

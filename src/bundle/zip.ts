@@ -1,18 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import type { WriteStream } from 'node:fs';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
-import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { ZipArchive } from 'archiver';
 import { PresskitError } from '../errors.js';
 import { sha256File } from './checksums.js';
 import { clampToDosTime } from './mtime.js';
 import { printable } from '../util/unsafe-text.js';
 import { assertSafeNames, compareUtf8, listKitFiles, unsafeNameReason } from './list-files.js';
-import type { KitFile } from './list-files.js';
 import { ZIP32_MAX_ENTRIES, zipRecords } from './zip-records.js';
 
 /**
@@ -118,11 +111,15 @@ export async function zipKit(
     );
     return zipInMemory(sources, date, temp, outFile);
   }
-  await streamZip(entries, date, temp, outFile);
+  // archiver and its streams (a fifth of a one-release build's code) load only for such a kit.
+  const { streamZip } = await import('./stream-zip.js');
+  const streamed = entries.map((entry) => ({
+    ...entry,
+    store: storedAsIs(entry.name, entry.file.stats.size),
+  }));
+  await streamZip(streamed, date, temp, outFile, { level: COMPRESSION_LEVEL, mode: FILE_MODE });
   return { bytes: (await stat(outFile)).size, sha256: await sha256File(outFile) };
 }
-
-type Entry = { file: KitFile; name: string };
 
 /**
  * Small files only, few enough and small enough together to hold in memory; far below the
@@ -170,60 +167,4 @@ async function writeThenRename(temp: string, data: Buffer, outFile: string): Pro
     await rm(temp, { force: true });
     throw error;
   }
-}
-
-/** archiver's streaming zip, for kits too large to zip in memory: no file is held whole. */
-async function streamZip(
-  entries: readonly Entry[],
-  date: Date,
-  temp: string,
-  outFile: string,
-): Promise<void> {
-  const out = createWriteStream(temp, { flags: 'wx' });
-  try {
-    // Once the file exists, a cleanup can no longer race its creation.
-    await once(out, 'ready');
-    await writeArchive(entries, date, out);
-    await closed(out);
-    await rename(temp, outFile);
-  } catch (error) {
-    out.destroy();
-    await closed(out);
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-/** Resolves once the file descriptor is closed; unlike once(), never rejects on an error. */
-function closed(stream: WriteStream): Promise<void> {
-  if (stream.closed) return Promise.resolve();
-  return new Promise((resolve) => stream.once('close', () => resolve()));
-}
-
-async function writeArchive(entries: readonly Entry[], date: Date, out: Writable): Promise<void> {
-  const archive = new ZipArchive({
-    zlib: { level: COMPRESSION_LEVEL },
-    // UTC DOS times: the default, spelt out because reproducibility depends on it.
-    forceLocalTime: false,
-    comment: '',
-  });
-  // Warnings are files that vanished or changed type after listing: a broken kit.
-  archive.on('warning', (error) => archive.destroy(error));
-  for (const { file, name } of entries) {
-    // Passing stats keeps entries in our order (no concurrent stat queue) and opens files lazily.
-    // `store` is archiver's per-entry switch; its type definitions omit it.
-    const entry = {
-      name,
-      date,
-      mode: FILE_MODE,
-      stats: file.stats,
-      // Said for empty files too: archiver would deflate a streamed one.
-      store: storedAsIs(name, file.stats.size),
-    };
-    archive.file(file.absolutePath, entry);
-  }
-  // Any failure also surfaces as an 'error' on the archive, which rejects the pipeline; the
-  // promise from finalize() may never settle once the archive is destroyed, so it is not awaited.
-  archive.finalize().catch(() => undefined);
-  await pipeline(archive, out);
 }

@@ -1,5 +1,5 @@
 import { contactFileNames } from './file-names.js';
-import { QR_MAX_BYTES, qrOverflowBytes, vcardQrSvg } from './qr.js';
+import { QR_MAX_BYTES, qrOverflowBytes, vcardQrModules, vcardQrSvg } from './qr.js';
 import { contactToVcard, VcardValueError, type VcardOptions } from './vcard.js';
 import type { Problem } from '../errors.js';
 import { isPresskitError, PresskitError } from '../errors.js';
@@ -25,6 +25,7 @@ export async function contactCards(
         kitPath: `contacts/${names[index] ?? `contact-${index + 1}.vcf`}`,
         vcard,
         qrSvg: await vcardQrSvg(qrText),
+        qrModules: vcardQrModules(qrText),
       };
     }),
   );

@@ -29,30 +29,59 @@ export function qrOverflowBytes(text: string): number {
  * Rejects when the text is too long for any QR version: check qrOverflowBytes first.
  */
 export async function vcardQrSvg(vcard: string): Promise<string> {
-  // The same press officers sign release after release: each card is encoded once.
   return qrSvgOf(vcard);
 }
 
-const qrSvgOf = memoized((vcard: string): string => {
-  // One byte-mode segment: a vCard is mostly letters, where splitting into numeric and
-  // alphanumeric runs would save a few modules at best. The mask is still the one with the
-  // lowest ISO 18004 penalty; `qr` scores the eight with whole rows at a time, four times
-  // as fast as `qrcode` did.
-  const modules = encodeQR(vcard, 'raw', { ecc: 'medium', encoding: 'byte', border: QUIET_ZONE });
-  const total = modules.length;
-  const runs: string[] = [];
+/** A QR code's modules, quiet zone included: rows from the top, `true` for a dark module. */
+export type QrModules = readonly (readonly boolean[])[];
+
+/** One dark run of a row: `length` modules from column `x` of row `y`. */
+export interface QrRun {
+  x: number;
+  y: number;
+  length: number;
+}
+
+/** The modules of `vcard`'s code (as `vcardQrSvg` draws it), for the PDF to draw its own way. */
+export function vcardQrModules(vcard: string): QrModules {
+  return modulesOf(vcard);
+}
+
+/** The dark modules as horizontal runs, row by row: one filled rectangle each. */
+export function qrRuns(modules: QrModules): QrRun[] {
+  const runs: QrRun[] = [];
   modules.forEach((row, y) => {
-    for (let x = 0; x < total; x++) {
+    for (let x = 0; x < row.length; x++) {
       if (!row[x]) continue;
       let end = x;
       while (row[end + 1]) end++;
-      runs.push(`M${x} ${y}h${end - x + 1}v1h${x - end - 1}z`);
+      runs.push({ x, y, length: end - x + 1 });
       x = end;
     }
   });
+  return runs;
+}
+
+// The same press officers sign release after release: each card is encoded once.
+const modulesOf = memoized(
+  (vcard: string): QrModules =>
+    // One byte-mode segment: a vCard is mostly letters, where splitting into numeric and
+    // alphanumeric runs would save a few modules at best. The mask is still the one with
+    // the lowest ISO 18004 penalty; `qr` scores the eight with whole rows at a time, four
+    // times as fast as `qrcode` did.
+    encodeQR(vcard, 'raw', { ecc: 'medium', encoding: 'byte', border: QUIET_ZONE }),
+  200,
+);
+
+const qrSvgOf = memoized((vcard: string): string => {
+  const modules = modulesOf(vcard);
+  const total = modules.length;
+  const path = qrRuns(modules)
+    .map(({ x, y, length }) => `M${x} ${y}h${length}v1h${-length}z`)
+    .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges">` +
     `<rect width="${total}" height="${total}" fill="#fff"/>` +
-    `<path fill="#000" d="${runs.join('')}"/></svg>`
+    `<path fill="#000" d="${path}"/></svg>`
   );
 }, 200);

@@ -21,6 +21,8 @@ import { pageCss } from './page-css.js';
 import { withLifecycleHead } from './lifecycle-head.js';
 import { translationLinks } from './translations.js';
 import type { Theme } from './templates.js';
+import { QR_STAND_IN_MAX, qrStandInSrc } from './qr-stand-in.js';
+import type { QrModules } from '../contacts/qr.js';
 
 /**
  * The page forbids every script and every load from outside the kit: styles and fonts are
@@ -42,6 +44,8 @@ export interface ContactCard {
   kitPath: string;
   vcard: string;
   qrSvg: string;
+  /** The same code's modules: the PDF draws them in place of the print version's stand-in. */
+  qrModules: QrModules;
 }
 
 export interface PageInput {
@@ -223,7 +227,9 @@ export async function renderPageMarkup(input: PageInput): Promise<string> {
         ),
         caption: asset.caption,
       })),
-    contacts: input.cards.map((card) => contactView(card, release.lang)),
+    contacts: input.cards.map((card, index) =>
+      contactView(card, release.lang, input.print ? index : undefined),
+    ),
     downloads: input.print
       ? []
       : [
@@ -267,7 +273,8 @@ function labelText(table: LabelTable): string {
   return [...Object.values(rest), contact.one, contact.other].join('');
 }
 
-function contactView(card: ContactCard, lang: string) {
+/** `printIndex`: the card's place in the print version, whose QR codes are stand-ins. */
+function contactView(card: ContactCard, lang: string, printIndex: number | undefined) {
   const { contact } = card;
   const affiliation = [contact.office, contact.organization]
     .filter((part): part is string => Boolean(part))
@@ -287,8 +294,12 @@ function contactView(card: ContactCard, lang: string) {
     vcardHref: card.kitPath,
     qrSvg: card.qrSvg,
     // An image rather than inline SVG: Chrome tags an <img> as a Figure with its alt text
-    // as /Alt (PDF/UA 7.3), and an inline SVG not at all.
-    qrSrc: `data:image/svg+xml;base64,${Buffer.from(card.qrSvg).toString('base64')}`,
+    // as /Alt (PDF/UA 7.3), and an inline SVG not at all. In print, a stand-in that the PDF
+    // draws the code in place of (see qr-stand-in.ts).
+    qrSrc:
+      printIndex !== undefined && printIndex <= QR_STAND_IN_MAX
+        ? qrStandInSrc(printIndex)
+        : `data:image/svg+xml;base64,${Buffer.from(card.qrSvg).toString('base64')}`,
     // "QR" and "vCard" read the same in every language the labels cover.
     qrLabel: `QR vCard — ${displayName}`,
   };

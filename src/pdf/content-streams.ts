@@ -1,8 +1,8 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { PDFObject } from 'pdf-lib';
+import type { PDFDict } from 'pdf-lib/dist/pdf-lib.esm.min.js';
 import {
   PDFArray,
-  PDFDict,
   PDFName,
   PDFNumber,
   PDFRawStream,
@@ -11,6 +11,7 @@ import {
 import { markArtifacts } from './artifacts.js';
 import type { PdfRevision } from './revision.js';
 import { readObject } from './revision.js';
+import { pageDicts } from './page-tree.js';
 import { withoutSoftHyphens } from './soft-hyphens.js';
 
 /**
@@ -34,7 +35,7 @@ export function contentStreamUpdates(
 ): Map<PDFRef, PDFObject> {
   const updates = new Map<PDFRef, PDFObject>();
   const seen = new Set<string>();
-  for (const page of pageDicts(revision, catalog.get(PDFName.of('Pages')), new Set(), 0)) {
+  for (const page of pageDicts(revision, catalog.get(PDFName.of('Pages')))) {
     const contents = page.get(PDFName.of('Contents'));
     const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
     const wholePage = refs.length === 1;
@@ -63,22 +64,4 @@ function rewritten(revision: PdfRevision, ref: PDFRef, wholePage: boolean): PDFO
   const dict = stream.dict.clone(revision.context);
   dict.set(PDFName.of('Length'), PDFNumber.of(deflated.length));
   return PDFRawStream.of(dict, deflated);
-}
-
-function* pageDicts(
-  revision: PdfRevision,
-  ref: PDFObject | undefined,
-  seen: Set<PDFRef>,
-  depth: number,
-): Generator<PDFDict> {
-  if (!(ref instanceof PDFRef) || seen.has(ref) || depth > 32) return;
-  seen.add(ref);
-  const node = readObject(revision, ref);
-  if (!(node instanceof PDFDict)) return;
-  const kids = node.get(PDFName.of('Kids'));
-  if (kids instanceof PDFArray) {
-    for (const kid of kids.asArray()) yield* pageDicts(revision, kid, seen, depth + 1);
-  } else {
-    yield node;
-  }
 }

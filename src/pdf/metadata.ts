@@ -14,6 +14,8 @@ import { contentStreamUpdates } from './content-streams.js';
 import { renumberNodeIds } from './node-ids.js';
 import { structureFixes } from './structure.js';
 import { outlineTitleUpdates } from './outline-titles.js';
+import { qrCodeUpdates, replaceQrStandIns } from './qr-codes.js';
+import type { QrModules } from '../contacts/qr.js';
 import type { PdfRevision } from './revision.js';
 import {
   appendUpdate,
@@ -39,6 +41,11 @@ export interface PdfMetadata {
   date: Date;
   /** The generating tool, e.g. `presskit 0.1.0`. */
   creator: string;
+  /**
+   * The QR codes the print version shows as stand-ins, by the index each stand-in carries
+   * (html/qr-stand-in.ts): drawn into the PDF in their place.
+   */
+  qrCodes?: readonly QrModules[];
 }
 
 /**
@@ -110,6 +117,7 @@ function appendMetadata(
   const fixes = new Map([
     ...structureFixes(chrome, catalog, () => PDFRef.of(next++)),
     ...contentStreamUpdates(chrome, catalog),
+    ...qrCodeUpdates(chrome, catalog, meta.qrCodes ?? []),
   ]);
   if (fixes.has(rootRef) || fixes.has(infoRef)) return undefined;
   const updatedCatalog = catalog.clone(context);
@@ -150,6 +158,7 @@ async function rewriteWithMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<
     parseSpeed: ParseSpeeds.Fastest,
   });
   const { context } = doc;
+  replaceQrStandIns(context, meta.qrCodes ?? []);
   const existing = context.trailerInfo.Info;
   const info = existing ? context.lookup(existing, PDFDict) : context.obj({});
   if (!existing) context.trailerInfo.Info = context.register(info);

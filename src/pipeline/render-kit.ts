@@ -127,6 +127,7 @@ export async function renderKit(
     ...(textDirection(release.lang) === 'rtl' ? { outlineTitles: headingTexts(printHtml) } : {}),
     date: documentDate,
     creator: GENERATOR,
+    qrCodes: cards.map((card) => card.qrModules),
   });
   // Awaited below; if what is made meanwhile fails first, the print's failure is not unhandled.
   printing.catch(() => undefined);

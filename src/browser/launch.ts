@@ -46,6 +46,11 @@ export async function launchBrowser(
   if (options.signal.aborted) throw interrupted();
   // Our own profile folder, so that it is removed whatever state the launch ends in.
   const profile = await createProfile();
+  // Closed while the profile was made: an abort listener added now would never fire.
+  if (options.signal.aborted) {
+    await profile.remove().catch(() => undefined);
+    throw interrupted();
+  }
   // Puppeteer answers this abort by SIGKILLing the browser's whole process group.
   const kill = new AbortController();
   const stop = (): void => kill.abort();
@@ -57,7 +62,7 @@ export async function launchBrowser(
     kill.abort();
   }, options.timeoutMs);
   try {
-    const browser = await puppeteer.launch({
+    const launching = puppeteer.launch({
       executablePath,
       headless: headlessMode(executablePath),
       // A pipe instead of a DevTools port on localhost, which any local process could use.
@@ -70,6 +75,7 @@ export async function launchBrowser(
       handleSIGHUP: false,
       signal: kill.signal,
     });
+    const browser = await untilAborted(launching, kill.signal);
     return launched(browser, profile, kill);
   } catch (error) {
     await profile.remove().catch(() => undefined);
@@ -85,6 +91,33 @@ export async function launchBrowser(
   } finally {
     clearTimeout(timer);
     options.signal.removeEventListener('abort', stop);
+  }
+}
+
+/**
+ * The launch, or a rejection as soon as `signal` aborts. Puppeteer kills the browser on
+ * the abort, but its launch promise is not sure to settle: aborted while it attaches to
+ * the browser's targets, it was seen to wait forever on a connection already closed, and
+ * with nothing else pending Node then exits 0 in the middle of a failed build. A browser
+ * that still comes up after the abort is closed.
+ */
+async function untilAborted(launching: Promise<Browser>, signal: AbortSignal): Promise<Browser> {
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      void launching.then(
+        (late) => late.close().catch(() => undefined),
+        () => undefined,
+      );
+      reject(new Error('the launch was stopped'));
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([launching, aborted]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
   }
 }
 

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { Browser } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PresskitError } from '../../src/errors.js';
 import { BrowserManager } from '../../src/browser/manager.js';
@@ -196,6 +196,69 @@ describe('a browser that hangs', () => {
     for (const launchTimeoutMs of [0, -1, Number.NaN]) {
       expect(() => new BrowserManager({ concurrency: 1, launchTimeoutMs })).toThrow(RangeError);
     }
+  });
+});
+
+/** `promise`'s outcome, or 'still pending' after `ms`: a hang fails the test, not its timeout. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'still pending'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'still pending'>((resolve) => {
+    timer = setTimeout(() => resolve('still pending'), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe("a launch that puppeteer's own promise never ends", () => {
+  // Puppeteer kills the browser when its launch is aborted, but its promise was seen to wait
+  // forever when aborted while attaching to the browser's targets: with nothing else
+  // pending, Node then ended a failed build with exit code 0.
+  const neverSettling = () =>
+    vi.spyOn(puppeteer, 'launch').mockImplementation(() => new Promise(() => undefined));
+
+  it('is given up when the manager is closed, as a failed build closes it', async () => {
+    const launch = neverSettling();
+    const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
+    const printing = rejection(manager.withPage(async () => 'never'));
+    await expect.poll(() => launch.mock.calls.length).toBe(1);
+    expect(profiles()).toHaveLength(1);
+    expect(await within(manager.close(), 5_000)).toBeUndefined();
+    expect(await within(printing, 1_000)).toMatchObject({ code: 'E_INTERRUPTED' });
+    expect(profiles()).toEqual([]);
+  });
+
+  it('is given up after the launch timeout, with the timeout as the reason', async () => {
+    neverSettling();
+    await using manager = new BrowserManager({
+      executablePath: BROWSER,
+      concurrency: 1,
+      launchTimeoutMs: 300,
+    });
+    expect(await within(rejection(manager.withPage(async () => 'never')), 5_000)).toMatchObject({
+      code: 'E_BROWSER',
+      message: `${BROWSER}: could not start the browser: no answer within 0.3 s`,
+    });
+  });
+
+  it('closes a browser that comes up after all, once the launch was given up', async () => {
+    // A stand-in for the Browser: only its close() is ever called.
+    const late: Browser = Object.create(Browser.prototype);
+    const close = vi.fn(async () => undefined);
+    late.close = close;
+    let arrive: (browser: Browser) => void = () => undefined;
+    const launch = vi
+      .spyOn(puppeteer, 'launch')
+      .mockImplementation(() => new Promise((resolve) => (arrive = resolve)));
+    const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
+    const printing = rejection(manager.withPage(async () => 'never'));
+    await expect.poll(() => launch.mock.calls.length).toBe(1);
+    await manager.close();
+    expect(await printing).toMatchObject({ code: 'E_INTERRUPTED' });
+    arrive(late);
+    await expect.poll(() => close.mock.calls.length).toBe(1);
   });
 });
 

@@ -25,6 +25,14 @@ export async function run(argv: string[]): Promise<number> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   let output: Output = createOutput(false);
+  // Node ends a process whose work is all waiting on promises nothing will settle, with no
+  // message and, here, exit code 0: a bug must not pass for a good build.
+  let onDrained = (): void => undefined;
+  const drained = new Promise<never>((_, reject) => {
+    onDrained = () =>
+      reject(new Error('the run stopped with its work unfinished, waiting on nothing'));
+  });
+  process.once('beforeExit', onDrained);
   try {
     let status: number = EXIT.ok;
     const program = createProgram({
@@ -32,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
       setStatus: (code) => (status = code),
       setQuiet: (quiet) => (output = createOutput(quiet)),
     });
-    await program.parseAsync(argv);
+    await Promise.race([program.parseAsync(argv), drained]);
     return status;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -45,6 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const line of details.split('\n')) output.error(line);
     return EXIT.internal;
   } finally {
+    process.off('beforeExit', onDrained);
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, minimalRelease, run, runCli } from './helpers.js';
+import { CLI, makeProject, minimalRelease, run, runCli } from './helpers.js';
 
 /** Lines of stderr, without the empty ones. */
 const lines = (text: string): string[] => text.split('\n').filter((line) => line.trim() !== '');
@@ -77,5 +77,27 @@ describe('exit codes as the README gives them', () => {
     }
     const missing = await runCli(['check', 'releses'], { cwd: empty });
     expect(missing.code).toBe(2);
+  });
+});
+
+describe('a run that stalls on a bug', () => {
+  it('ends with exit 70 and says so, rather than ending silently with 0', async () => {
+    const root = await makeProject({ 'releases/a.md': minimalRelease() });
+    // Reading a release never completes and nothing else is pending: the state a hung
+    // promise inside presskit leaves the process in.
+    const stalled = `
+      import fsp from 'node:fs/promises';
+      import { syncBuiltinESMExports } from 'node:module';
+      const readFile = fsp.readFile;
+      fsp.readFile = (path, ...rest) =>
+        String(path).endsWith('.md') ? new Promise(() => undefined) : readFile(path, ...rest);
+      syncBuiltinESMExports();
+      await import(${JSON.stringify(CLI)});
+    `;
+    await writeFile(join(root, 'stalled.mjs'), stalled);
+    const result = await run('node', ['stalled.mjs', 'check'], root);
+    expect(result.code).toBe(70);
+    expect(result.stderr).toContain('presskit: internal error, please report it:');
+    expect(result.stderr).toContain('the run stopped with its work unfinished');
   });
 });

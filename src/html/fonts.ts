@@ -41,6 +41,8 @@ export type FontDelivery = 'inline' | 'print';
 
 /** One `@font-face` rule, with the code points its `unicode-range` covers. */
 interface FontFaceRule {
+  /** Its place among all the rules: a set of rules is known by their ids. */
+  id: number;
   /** The rule with its font inline, as a `data:` URI. */
   css: string;
   /** The same rule with its font at PRINT_FONT_ORIGIN. */
@@ -90,16 +92,61 @@ export async function withFontFaces(
   alsoText = '',
 ): Promise<string> {
   if (!html.includes(FONT_FACES_PLACEHOLDER)) return html;
+  const { rules, scriptRules } = await neededRules(html, alsoText);
+  const css = [
+    ...rules.map((rule) => (delivery === 'print' ? rule.printCss : rule.css)),
+    ...scriptRules,
+  ].join('\n');
+  return html.replaceAll(FONT_FACES_PLACEHOLDER, css);
+}
+
+/**
+ * The bytes of `withFontFaces(html, 'inline', alsoText)`, made without that string. Its
+ * inline fonts are 160 kB of base64 a page: a string that size goes straight to V8's
+ * large-object space, freed only by a full collection, and one a release made a
+ * 1,000-release build's peak memory a quarter larger. The same few sets of rules serve a
+ * whole build, so each set is kept once, as bytes, and copied into each page.
+ */
+export async function withInlineFontFacesBytes(html: string, alsoText = ''): Promise<Buffer> {
+  if (!html.includes(FONT_FACES_PLACEHOLDER)) return Buffer.from(html);
+  const { rules, scriptRules } = await neededRules(html, alsoText);
+  const own = inlineCssBytes(rules);
+  const script = Buffer.from((rules.length > 0 ? '\n' : '') + scriptRules.join('\n'));
+  const css = scriptRules.length > 0 ? [own, script] : [own];
+  return Buffer.concat(
+    html
+      .split(FONT_FACES_PLACEHOLDER)
+      .flatMap((part, index) => (index === 0 ? [Buffer.from(part)] : [...css, Buffer.from(part)])),
+  );
+}
+
+/** The rules of presskit's faces and of the scripts' fonts that `html`'s characters need. */
+async function neededRules(
+  html: string,
+  alsoText: string,
+): Promise<{ rules: FontFaceRule[]; scriptRules: string[] }> {
   cached ??= loadFontFaceRules();
   const faces = await cached;
   const points = codePointsOf(html + alsoText);
-  const css = [
-    ...faces
-      .flatMap((face) => neededSubsets(face, points))
-      .map((rule) => (delivery === 'print' ? rule.printCss : rule.css)),
-    ...(await scriptFontFaces(points)),
-  ].join('\n');
-  return html.replaceAll(FONT_FACES_PLACEHOLDER, css);
+  return {
+    rules: faces.flatMap((face) => neededSubsets(face, points)),
+    scriptRules: await scriptFontFaces(points),
+  };
+}
+
+/** A handful of sets in practice (one per mix of subsets); the bound is for safety only. */
+const INLINE_CSS_SETS = 32;
+const inlineCss = new Map<string, Buffer>();
+
+function inlineCssBytes(rules: readonly FontFaceRule[]): Buffer {
+  const key = rules.map((rule) => rule.id).join(',');
+  let bytes = inlineCss.get(key);
+  if (!bytes) {
+    bytes = Buffer.from(rules.map((rule) => rule.css).join('\n'));
+    if (inlineCss.size >= INLINE_CSS_SETS) inlineCss.clear();
+    inlineCss.set(key, bytes);
+  }
+  return bytes;
 }
 
 /** The subsets of `face` that some of `points` would be drawn from, in CSS order. */
@@ -144,6 +191,7 @@ function codePointsOf(html: string): number[] {
 
 async function loadFontFaceRules(): Promise<FaceRules[]> {
   const faces: FaceRules[] = [];
+  let ruleCount = 0;
   for (const face of FONT_FACES) {
     const dir = fontFolder(face.pkg);
     // One CSS file per weight and style, holding that face's subsets.
@@ -156,7 +204,7 @@ async function loadFontFaceRules(): Promise<FaceRules[]> {
         printFonts.set(url, bytes);
         const css = withSource(block, `url(data:font/woff2;base64,${bytes.toString('base64')})`);
         const printCss = withSource(block, `url(${url})`);
-        rules.push({ css, printCss, ranges: unicodeRanges(css) });
+        rules.push({ id: ruleCount++, css, printCss, ranges: unicodeRanges(css) });
       }
       faces.push(rules);
     }

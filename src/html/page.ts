@@ -4,7 +4,12 @@ import { addressLines } from '../contacts/address.js';
 import { formatPhoneDisplay, phoneTelUri } from '../contacts/phone.js';
 import type { Contact, KitLifecycle, ProjectSettings, Release, TranslationSet } from '../types.js';
 import { runningHeader, statusText, updatedLine } from '../locale/lifecycle-labels.js';
-import { FONT_FACES_PLACEHOLDER, PRINT_FONT_ORIGIN, withFontFaces } from './fonts.js';
+import {
+  FONT_FACES_PLACEHOLDER,
+  PRINT_FONT_ORIGIN,
+  withFontFaces,
+  withInlineFontFacesBytes,
+} from './fonts.js';
 import {
   aboutHeading,
   contactHeading,
@@ -90,13 +95,21 @@ export function ownSocialImage(assets: readonly PreparedAsset[]): PreparedAsset 
 }
 
 export async function renderPage(input: PageInput): Promise<string> {
-  // The labels' characters too, so the page and its print ask for the same font subsets.
-  const table = labelTable(input.release.lang, input.release.labelOverrides);
   return withFontFaces(
     await renderPageMarkup(input),
     input.print ? 'print' : 'inline',
-    labelText(table),
+    pageLabelText(input),
   );
+}
+
+/** The screen page (`print: false`) as the kit's `index.html`: see withInlineFontFacesBytes. */
+export async function renderPageBytes(input: PageInput & { print?: false }): Promise<Buffer> {
+  return withInlineFontFacesBytes(await renderPageMarkup(input), pageLabelText(input));
+}
+
+/** The labels' characters, so that the page and its print ask for the same font subsets. */
+function pageLabelText(input: PageInput): string {
+  return labelText(labelTable(input.release.lang, input.release.labelOverrides));
 }
 
 /** The page as the theme renders it, its `@font-face` rules still to add: what `check` renders. */

@@ -6,8 +6,8 @@ import type { BrowserManager } from '../browser/manager.js';
 import { datelineText } from '../locale/dateline.js';
 import { headingTexts } from '../html/headings.js';
 import { escapeHtml } from '../html/escape.js';
-import type { ContactCard } from '../html/page.js';
-import { ownSocialImage, renderPage } from '../html/page.js';
+import type { ContactCard, PageInput } from '../html/page.js';
+import { ownSocialImage, renderPage, renderPageBytes } from '../html/page.js';
 import { renderSocialCardHtml } from '../html/social-card.js';
 import type { WebImage } from '../media/web-image.js';
 import { webImages } from '../media/web-image.js';
@@ -91,9 +91,9 @@ export async function renderKit(
   const printBody = hyphenateHtml(printMarkdown, release.lang, PRINT_MIN_WORD);
   const pageBoilerplate = boilerplate && hyphenateHtml(boilerplate, release.lang, SCREEN_MIN_WORD);
   const printBoilerplate = boilerplate && hyphenateHtml(boilerplate, release.lang, PRINT_MIN_WORD);
-  const page = (print: boolean): Promise<string> => {
+  const page = (print: boolean): PageInput => {
     const src = print ? printSrc : pageSrc;
-    return renderPage({
+    return {
       release,
       settings,
       theme,
@@ -108,11 +108,11 @@ export async function renderKit(
       ...(prepared.translations ? { translations: prepared.translations } : {}),
       shownSize,
       ...(socialCard ? { socialCard } : {}),
-    });
+    };
   };
   // The print version first, and printed at once: the screen page, the text and the e-mail
   // are made while Chrome prints, rather than before it starts.
-  const printHtml = await page(true);
+  const printHtml = await renderPage(page(true));
 
   const started = performance.now();
   // Loaded on first use: pdf-lib is heavy and `check` never prints.
@@ -135,7 +135,7 @@ export async function renderKit(
   const card = socialCard && makeSocialCard(prepared, theme, dataUris, browser);
   card?.catch(() => undefined);
   whilePrinting();
-  const pageHtml = await page(false);
+  const pageBytes = await renderPageBytes({ ...page(false), print: false });
   const text = renderText(release, dateline, lifecycle);
   const email = await renderEmail({
     release,
@@ -162,7 +162,7 @@ export async function renderKit(
   });
 
   const entries: KitEntry[] = [
-    { path: 'index.html', data: pageHtml },
+    { path: 'index.html', data: pageBytes },
     { path: `${release.slug}.pdf`, data: pdf },
     { path: `${release.slug}.txt`, data: text },
     { path: `${release.slug}.ninjs.json`, data: ninjs },

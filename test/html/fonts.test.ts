@@ -5,6 +5,7 @@ import {
   PRINT_FONT_ORIGIN,
   printFont,
   withFontFaces,
+  withInlineFontFacesBytes,
 } from '../../src/html/fonts.js';
 import { renderPdf } from '../../src/pdf/print-pdf.js';
 import { BROWSER, pdffonts, pdfText, removeToolFiles } from '../pdf/helpers.js';
@@ -65,6 +66,27 @@ describe('withFontFaces', () => {
   it('leaves a page without the placeholder as it is', async () => {
     const html = '<!doctype html><title>t</title><p>Łódź</p>';
     expect(await withFontFaces(html)).toBe(html);
+  });
+});
+
+describe('withInlineFontFacesBytes', () => {
+  it("gives withFontFaces's inline page byte for byte, script fonts and repeats included", async () => {
+    const twice = (text: string): string =>
+      page(text).replace('</style>', `</style><style>${FONT_FACES_PLACEHOLDER}</style>`);
+    for (const html of [
+      page('Plain English'),
+      page('Łódź'),
+      twice('Москва, Łódź'),
+      page('السلام عليكم'),
+      twice('北京 and Paris'),
+      '<!doctype html><title>t</title><p>Łódź, no placeholder</p>',
+    ]) {
+      const text = await withFontFaces(html, 'inline', 'Ħ');
+      expect(faces(text).length > 0 || !html.includes(FONT_FACES_PLACEHOLDER)).toBe(true);
+      expect((await withInlineFontFacesBytes(html, 'Ħ')).equals(Buffer.from(text)), html).toBe(
+        true,
+      );
+    }
   });
 });
 

@@ -1,4 +1,5 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { deflateAssembled } from '../util/assembled-bytes.js';
 
 /** One file of an in-memory zip: its full name in the zip and its bytes. */
 export interface ZipSource {
@@ -36,15 +37,15 @@ const S_IFREG = 0o100000;
  * A complete zip of `sources`, in their order, as chunks to write one after the other
  * (APPNOTE 6.3.10: local headers and data, central directory, end record). Nothing varies
  * but the input: one fixed UTC time, one mode, no extra fields, no data descriptors, no
- * comments; deflate through native zlib, which also computes the CRC-32. Callers keep to
- * the limits of a zip without Zip64.
+ * comments; deflate through native zlib (a shared part of an assembled file deflated once,
+ * see util/assembled-bytes.ts). Callers keep to the limits of a zip without Zip64.
  */
 export function zipRecords(sources: readonly ZipSource[], layout: ZipLayout): Buffer[] {
   const { time, day } = dosDateTime(layout.date);
   // In one call each: zlib's asynchronous form streams the input through in 16 KB chunks,
   // a callback and a copy for each, which cost the build more CPU than it saved in waiting.
   const bodies = sources.map((source) =>
-    source.store ? source.data : deflateRawSync(source.data, { level: layout.level }),
+    source.store ? source.data : deflateAssembled(source.data, layout.level),
   );
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];

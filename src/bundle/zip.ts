@@ -97,7 +97,10 @@ export async function zipKit(
     );
     const sources = inZip(sorted, (file) => file.name).map(({ item: { data }, name }) => ({
       name,
-      data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+      // The very Buffer when it is one: an assembled page is known by it (zip-records.ts).
+      data: Buffer.isBuffer(data)
+        ? data
+        : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
     }));
     return zipInMemory(sources, date, temp, outFile);
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { scriptFontFaces } from './script-fonts.js';
+import { assembledBytes } from '../util/assembled-bytes.js';
 
 /**
  * Bundled OFL faces: the output must not depend on the fonts of the machine that builds it.
@@ -110,13 +111,14 @@ export async function withFontFaces(
 export async function withInlineFontFacesBytes(html: string, alsoText = ''): Promise<Buffer> {
   if (!html.includes(FONT_FACES_PLACEHOLDER)) return Buffer.from(html);
   const { rules, scriptRules } = await neededRules(html, alsoText);
-  const own = inlineCssBytes(rules);
+  const own = { bytes: inlineCssBytes(rules), shared: true };
   const script = Buffer.from((rules.length > 0 ? '\n' : '') + scriptRules.join('\n'));
-  const css = scriptRules.length > 0 ? [own, script] : [own];
-  return Buffer.concat(
-    html
-      .split(FONT_FACES_PLACEHOLDER)
-      .flatMap((part, index) => (index === 0 ? [Buffer.from(part)] : [...css, Buffer.from(part)])),
+  const css = scriptRules.length > 0 ? [own, { bytes: script, shared: false }] : [own];
+  return assembledBytes(
+    html.split(FONT_FACES_PLACEHOLDER).flatMap((text, index) => {
+      const part = { bytes: Buffer.from(text), shared: false };
+      return index === 0 ? [part] : [...css, part];
+    }),
   );
 }
 

@@ -46,11 +46,6 @@ export async function launchBrowser(
   if (options.signal.aborted) throw interrupted();
   // Our own profile folder, so that it is removed whatever state the launch ends in.
   const profile = await createProfile();
-  // Closed while the profile was made: an abort listener added now would never fire.
-  if (options.signal.aborted) {
-    await profile.remove().catch(() => undefined);
-    throw interrupted();
-  }
   // Puppeteer answers this abort by SIGKILLing the browser's whole process group.
   const kill = new AbortController();
   const stop = (): void => kill.abort();
@@ -62,6 +57,8 @@ export async function launchBrowser(
     kill.abort();
   }, options.timeoutMs);
   try {
+    // Closed while the profile was made: the abort listener above came too late to fire.
+    if (options.signal.aborted) throw interrupted();
     const launching = puppeteer.launch({
       executablePath,
       headless: headlessMode(executablePath),

@@ -102,9 +102,10 @@ export async function renderPage(input: PageInput): Promise<string> {
   );
 }
 
-/** The screen page (`print: false`) as the kit's `index.html`: see withInlineFontFacesBytes. */
-export async function renderPageBytes(input: PageInput & { print?: false }): Promise<Buffer> {
-  return withInlineFontFacesBytes(await renderPageMarkup(input), pageLabelText(input));
+/** The screen page as the kit's `index.html`: see withInlineFontFacesBytes. */
+export async function renderPageBytes(input: Omit<PageInput, 'print'>): Promise<Buffer> {
+  const screen = { ...input, print: false };
+  return withInlineFontFacesBytes(await renderPageMarkup(screen), pageLabelText(screen));
 }
 
 /** The labels' characters, so that the page and its print ask for the same font subsets. */

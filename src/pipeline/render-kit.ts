@@ -135,7 +135,7 @@ export async function renderKit(
   const card = socialCard && makeSocialCard(prepared, theme, dataUris, browser);
   card?.catch(() => undefined);
   whilePrinting();
-  const pageBytes = await renderPageBytes({ ...page(false), print: false });
+  const pageBytes = await renderPageBytes(page(false));
   const text = renderText(release, dateline, lifecycle);
   const email = await renderEmail({
     release,

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KitLifecycle, ProjectSettings, TranslationSet } from '../types.js';
 import { MEDIA_SETTINGS } from '../media/settings.js';
 import { VERSION } from '../version.js';
+import { readRegularFileSync } from '../util/sync-fs.js';
 
 /**
  * A digest of what every kit of the project is made from: tool version, settings, config
@@ -28,7 +29,7 @@ export async function projectDigest(parts: {
         .sort(),
     );
   }
-  await hashFiles(hash, files);
+  hashFiles(hash, files);
   return hash.digest('hex');
 }
 
@@ -47,24 +48,31 @@ export function withLanguages(project: string, set: TranslationSet | undefined):
  * at the build's time (`lifecycle`: an embargoed kit differs from the same release's
  * published one). Equal digests mean equal kits, so the kit need not be rebuilt.
  */
-export async function releaseFingerprint(
+export function releaseFingerprint(
   project: string,
   kitDate: Date,
   sourceFile: string,
   assetFiles: readonly string[],
   lifecycle: KitLifecycle,
-): Promise<string> {
+): string {
   const hash = createHash('sha256')
     .update(project)
     .update(`\0${kitDate.toISOString()}`)
     .update(`\0lifecycle:${lifecycle}`);
-  await hashFiles(hash, [sourceFile, ...assetFiles]);
+  hashFiles(hash, [sourceFile, ...assetFiles]);
   return hash.digest('hex');
 }
 
-async function hashFiles(hash: ReturnType<typeof createHash>, files: string[]): Promise<void> {
+/**
+ * Read synchronously (see util/sync-fs.ts): a no-change build hashes every release's source.
+ * A path that is no longer a regular file fails the fingerprint; the release is then read
+ * and built, which reports why.
+ */
+function hashFiles(hash: ReturnType<typeof createHash>, files: string[]): void {
   for (const file of files) {
+    const bytes = readRegularFileSync(file);
+    if (bytes === undefined) throw new Error(`${file}: not a readable regular file`);
     hash.update(`\0${file}\0`);
-    hash.update(await readFile(file));
+    hash.update(bytes);
   }
 }

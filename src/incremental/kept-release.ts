@@ -39,15 +39,28 @@ export async function keptReport(
     const real = await realPathInside(project.root, asset.requested).catch(() => undefined);
     if (real !== asset.real) return undefined;
   }
-  const fingerprint = await releaseFingerprint(
-    project.digest,
-    documentDate(new Date(saved.releaseInstantMs), project.epoch),
-    source.sourceFile,
-    saved.assets.map((asset) => asset.real),
-    lifecycle,
-  ).catch(() => undefined);
-  if (fingerprint !== saved.fingerprint) return undefined;
+  if (fingerprintNow(source, saved, project, lifecycle) !== saved.fingerprint) return undefined;
   return intactReport(project.outDir, slug, saved);
+}
+
+/** The fingerprint the release's files give now, or undefined if one cannot be read. */
+function fingerprintNow(
+  source: ReleaseSource,
+  saved: SavedState,
+  project: { digest: string; epoch: number | undefined },
+  lifecycle: KitLifecycle,
+): string | undefined {
+  try {
+    return releaseFingerprint(
+      project.digest,
+      documentDate(new Date(saved.releaseInstantMs), project.epoch),
+      source.sourceFile,
+      saved.assets.map((asset) => asset.real),
+      lifecycle,
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -297,7 +297,7 @@ async function buildOne(
       { file: source.displayPath, ...(slugLine ? { line: slugLine } : {}) },
     );
     const kitDate = documentDate(release.date.instant, context.epoch);
-    const digest = await releaseFingerprint(
+    const digest = releaseFingerprint(
       kitDigest(source, context),
       kitDate,
       release.sourceFile,

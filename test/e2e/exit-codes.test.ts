@@ -83,14 +83,15 @@ describe('exit codes as the README gives them', () => {
 describe('a run that stalls on a bug', () => {
   it('ends with exit 70 and says so, rather than ending silently with 0', async () => {
     const root = await makeProject({ 'releases/a.md': minimalRelease() });
-    // Reading a release never completes and nothing else is pending: the state a hung
-    // promise inside presskit leaves the process in.
+    // Listing the releases folder never completes and nothing else is pending: the state a
+    // hung promise inside presskit leaves the process in. (Release files are read
+    // synchronously, so the stall is put on the folder's listing.)
     const stalled = `
       import fsp from 'node:fs/promises';
       import { syncBuiltinESMExports } from 'node:module';
-      const readFile = fsp.readFile;
-      fsp.readFile = (path, ...rest) =>
-        String(path).endsWith('.md') ? new Promise(() => undefined) : readFile(path, ...rest);
+      const readdir = fsp.readdir;
+      fsp.readdir = (path, ...rest) =>
+        String(path).endsWith('releases') ? new Promise(() => undefined) : readdir(path, ...rest);
       syncBuiltinESMExports();
       await import(${JSON.stringify(CLI)});
     `;

@@ -7,6 +7,7 @@
  *   node bench/child-build.js check <root>
  */
 import { performance } from 'node:perf_hooks';
+import { mainThreadCpuMs } from './process-cpu.js';
 const importStarted = performance.now();
 const { build, check } = await import('../bundled/index.js');
 const imported = performance.now();
@@ -45,6 +46,7 @@ if (command === 'build') {
     pdfMsSum: pdfMs.reduce((a, b) => a + b, 0),
     releaseMsSum: report.releases.reduce((sum, release) => sum + release.timings.totalMs, 0),
     marks,
+    firstRelease: report.releases[0]?.timings,
   };
 } else if (command === 'check') {
   const report = await check({ root });
@@ -64,5 +66,6 @@ process.stdout.write(
     maxRssKB: process.resourceUsage().maxRSS,
     /** CPU time of this Node process only (not the browser's). */
     nodeCpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+    mainThreadCpuMs: mainThreadCpuMs(),
   })}\n`,
 );

@@ -20,6 +20,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDF_OPTIONS } from '../lib/pdf/print-options.js';
 import { launchBareBrowser } from './bare-browser.js';
+import { mainThreadCpuMs } from './process-cpu.js';
 
 const [concurrencyArg, outDir, ...files] = process.argv.slice(2);
 const [concurrency, freshPageEvery = 20] = concurrencyArg.split(':').map(Number);
@@ -74,5 +75,6 @@ process.stdout.write(
     maxRssKB: process.resourceUsage().maxRSS,
     /** CPU time of this Node process only (not the browser's). */
     nodeCpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+    mainThreadCpuMs: mainThreadCpuMs(),
   })}\n`,
 );

@@ -7,18 +7,21 @@
  * internals. lib/ keeps one file per module, where the bundle does not: that is why it runs
  * from lib/.
  *
- *   node bench/phases.js <projectRoot>
+ *   node bench/phases.js <projectRoot> [check]
  *
- * Prints one JSON line.
+ * With `check`, the same for `check()`; its table `byPackage` then says whose code ran
+ * (the library the sampled frame is in, else presskit's stage), since a check is mostly
+ * libraries called from one stage. Prints one JSON line.
  */
 import { Session } from 'node:inspector/promises';
+import { performance } from 'node:perf_hooks';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sampleDescendantsCpu } from './process-cpu.js';
 
-const [root] = process.argv.slice(2);
+const [root, command = 'build'] = process.argv.slice(2);
 const out = 'dist-phases';
-const { build } = await import('../lib/index.js');
+const { build, check } = await import('../lib/index.js');
 
 const session = new Session();
 session.connect();
@@ -27,7 +30,10 @@ await session.post('Profiler.setSamplingInterval', { interval: 500 });
 const browser = sampleDescendantsCpu();
 const cpuBefore = process.cpuUsage();
 await session.post('Profiler.start');
-const report = await build({ root, out, force: true });
+const started = performance.now();
+const report =
+  command === 'check' ? await check({ root }) : await build({ root, out, force: true });
+const wallMs = 'timings' in report ? report.timings.totalMs : performance.now() - started;
 const { profile } = await session.post('Profiler.stop');
 const cpu = process.cpuUsage(cpuBefore);
 const browserCpuMs = browser.stop();
@@ -44,6 +50,7 @@ profile.samples.forEach((id, index) => {
 
 const byStage = {};
 const byFile = {};
+const byPackage = {};
 const add = (table, key, us) => (table[key] = (table[key] ?? 0) + us / 1000);
 for (const [id, us] of selfUs) {
   let stage;
@@ -70,8 +77,10 @@ for (const [id, us] of selfUs) {
         : functionName || 'native';
   }
   add(byStage, stage, us);
+  const own = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(byId.get(id).callFrame.url)?.[1];
+  add(byPackage, own ?? stage.replace(' (outside any stage)', ''), us);
 }
-const pdfMs = report.releases.map((release) => release.timings.pdfMs ?? 0).sort((a, b) => a - b);
+const pdfMs = report.releases.map((release) => release.timings?.pdfMs ?? 0).sort((a, b) => a - b);
 const releases = report.releases.length;
 process.stdout.write(
   `${JSON.stringify({
@@ -79,9 +88,10 @@ process.stdout.write(
     releases,
     nodeCpuMs: (cpu.user + cpu.system) / 1000,
     browserCpuMs,
-    wallMs: report.timings.totalMs,
+    wallMs,
     pdfMsMedian: pdfMs[Math.floor(pdfMs.length / 2)] ?? 0,
     byStage,
     byFile,
+    byPackage,
   })}\n`,
 );

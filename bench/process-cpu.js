@@ -8,13 +8,38 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { clearInterval, setInterval } from 'node:timers';
 
-const TICK_MS = (() => {
+let tickMs;
+/** The length of a clock tick, asked once and only when needed (a child process). */
+function tickLengthMs() {
   try {
-    return 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    tickMs ??= 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
   } catch {
-    return 10;
+    tickMs = 10;
   }
-})();
+  return tickMs;
+}
+
+/** utime + stime, in ticks, of a /proc/…/stat line. */
+function statTicks(stat) {
+  // Fields after the command name, which may hold spaces: state, ppid, … utime (14th
+  // field of the line) is the 12th after the name.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
+/**
+ * CPU time of this process's main thread alone, which runs every line of JavaScript in
+ * turn (the process's own also counts V8's garbage-collector and compiler threads and
+ * libuv's pool); undefined where there is no /proc.
+ */
+export function mainThreadCpuMs() {
+  try {
+    const { ticks } = statTicks(readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'));
+    return ticks * tickLengthMs();
+  } catch {
+    return undefined;
+  }
+}
 
 /** pid → { ppid, ticks } of every process now, from /proc/<pid>/stat. */
 function processTable() {
@@ -28,13 +53,8 @@ function processTable() {
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command name, which may hold spaces: state, ppid, … utime (14th
-      // field of the line) is the 12th after the name.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // utime and stime only: a reaped child's time, in its parent's cutime, is counted as its own.
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      table.set(Number(entry), { ppid: Number(fields[1]), ticks });
+      table.set(Number(entry), statTicks(readFileSync(`/proc/${entry}/stat`, 'utf8')));
     } catch {
       // Gone between the listing and the read.
     }
@@ -70,7 +90,7 @@ export function sampleDescendantsCpu(rootPid = process.pid, everyMs = 50) {
       sample();
       let ticks = 0;
       for (const value of last.values()) ticks += value;
-      return ticks * TICK_MS;
+      return ticks * tickLengthMs();
     },
   };
 }

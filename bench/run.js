@@ -120,6 +120,11 @@ const MD_TO_PDF = join(snapshot, 'bench', 'md-to-pdf.js');
 const PHASES = join(snapshot, 'bench', 'phases.js');
 const failures = [];
 
+/** Adds a measured value to its series; a figure this platform cannot give is left out. */
+function record(list, value) {
+  if (Number.isFinite(value)) list.push(value);
+}
+
 /** Runs a child; a failure is logged and kept for the report instead of stopping the bench. */
 async function measure(label, script, args, check = () => true, env = {}) {
   const run = await runNode(script, args, { env });
@@ -239,6 +244,19 @@ try {
     fullImport: [],
     fullBrowserCpu: [],
     floorBrowserCpu: [],
+    // One release and its floor: where the time goes (CPU of the main thread, of the whole
+    // Node process, of the browser; when the release began).
+    singleMainCpu: [],
+    singleNodeCpu: [],
+    singleBrowserCpu: [],
+    singleStarted: [],
+    singlePdf: [],
+    singleFloorMainCpu: [],
+    singleFloorNodeCpu: [],
+    singleFloorBrowserCpu: [],
+    singleFloorLaunch: [],
+    singleFloorPrint: [],
+    checkMainCpu: [],
   };
   const paired = {
     fullOverFloor: [],
@@ -280,6 +298,7 @@ try {
         series.check.push(check.wallMs);
         series.checkInProcess.push(check.result.runMs);
         series.checkImport.push(check.result.importMs);
+        record(series.checkMainCpu, check.result.mainThreadCpuMs);
       }
     },
     async floor(iteration) {
@@ -309,11 +328,23 @@ try {
   const singleSteps = {
     async presskit(iteration) {
       const run = await measure('presskit, 1 release', CHILD, ['build', single, 'dist', '--force']);
-      if (run.ok) series.single.push((iteration.single = run.wallMs));
+      if (!run.ok) return;
+      series.single.push((iteration.single = run.wallMs));
+      record(series.singleMainCpu, run.result.mainThreadCpuMs);
+      record(series.singleNodeCpu, run.result.nodeCpuMs);
+      record(series.singleBrowserCpu, run.browserCpuMs);
+      record(series.singleStarted, run.result.marks.firstRelease);
+      record(series.singlePdf, run.result.firstRelease?.pdfMs);
     },
     async floor(iteration) {
       const run = await measure('floor, 1 document', FLOOR, ['1', floorOut, singleHtml]);
-      if (run.ok) series.singleFloor.push((iteration.singleFloor = run.wallMs));
+      if (!run.ok) return;
+      series.singleFloor.push((iteration.singleFloor = run.wallMs));
+      record(series.singleFloorMainCpu, run.result.mainThreadCpuMs);
+      record(series.singleFloorNodeCpu, run.result.nodeCpuMs);
+      record(series.singleFloorBrowserCpu, run.browserCpuMs);
+      record(series.singleFloorLaunch, run.result.launchMs);
+      record(series.singleFloorPrint, run.result.printMs);
     },
     async mdToPdf() {
       await removePdfs(join(single, 'bodies'));
@@ -400,10 +431,17 @@ try {
     );
     // Three runs, the median kept: one run of a few seconds moves with the machine's load.
     const checkRuns = [];
+    const checkMainCpu = [];
     for (let round = 0; round < 3; round++) {
       const run = await measure(`presskit check, ${BIG_CORPUS}`, CHILD, ['check', bigCorpus]);
       if (run.ok) checkRuns.push(run.wallMs);
+      if (run.ok) record(checkMainCpu, run.result.mainThreadCpuMs);
     }
+    // Where check's time goes: whose code its main thread runs, under the CPU profiler.
+    const checkPhases = await measure(`check of ${BIG_CORPUS} under the CPU profiler`, PHASES, [
+      bigCorpus,
+      'check',
+    ]);
     // One release of the 1,000 changed (in the middle of the list, a sentence added), then a
     // build without --force, beside a one-release build from a cold process: 3 of each,
     // alternating. The target is the ratio of the two.
@@ -444,11 +482,33 @@ try {
       machine,
       loadBefore: loadBeforeFull,
       build: build.ok
-        ? { wallMs: build.wallMs, maxRssKB: build.result.maxRssKB, buildMs: build.result.buildMs }
+        ? {
+            wallMs: build.wallMs,
+            maxRssKB: build.result.maxRssKB,
+            buildMs: build.result.buildMs,
+            nodeCpuMs: build.result.nodeCpuMs,
+            mainThreadCpuMs: build.result.mainThreadCpuMs,
+            browserCpuMs: build.browserCpuMs,
+          }
         : { failed: true },
       noChange: noChange.ok ? { wallMs: noChange.wallMs } : { failed: true },
       check:
-        checkRuns.length > 0 ? { wallMs: median(checkRuns), runsMs: checkRuns } : { failed: true },
+        checkRuns.length > 0
+          ? {
+              wallMs: median(checkRuns),
+              runsMs: checkRuns,
+              ...(checkMainCpu.length > 0 ? { mainThreadCpuMs: median(checkMainCpu) } : {}),
+            }
+          : { failed: true },
+      ...(checkPhases.ok
+        ? {
+            checkPhases: {
+              wallMs: checkPhases.result.wallMs,
+              nodeCpuMs: checkPhases.result.nodeCpuMs,
+              byPackage: checkPhases.result.byPackage,
+            },
+          }
+        : {}),
       oneChanged,
       pageReuse,
       loadAfter: loadavg(),
@@ -540,6 +600,60 @@ try {
         ],
       ]
     : [];
+  /**
+   * One release against its floor: the whole build's JavaScript runs on one thread, which
+   * is the limit where the browser is not (see the release's marks).
+   */
+  const singleReleaseBound = () => {
+    if (s.singleMainCpu.n === 0 || s.singleFloor.n === 0) return [];
+    const mainMs = s.singleMainCpu.median;
+    const waitMs = s.single.median - mainMs;
+    const allowedMs = s.singleFloor.median - waitMs;
+    return [
+      '### One release: where its time goes',
+      '',
+      `Medians of ${s.single.n} runs. CPU of the main thread (every line of JavaScript runs there, in turn), of the whole Node process (with V8's garbage-collector and compiler threads), and of the browser's processes.`,
+      '',
+      '| | wall | Node main thread | Node process | Chromium |',
+      '| --- | --- | --- | --- | --- |',
+      `| presskit, 1 release | ${seconds(s.single.median)} | ${seconds(mainMs)} | ${seconds(s.singleNodeCpu.median)} | ${seconds(s.singleBrowserCpu.median)} |`,
+      `| floor, 1 document | ${seconds(s.singleFloor.median)} | ${seconds(s.singleFloorMainCpu.median)} | ${seconds(s.singleFloorNodeCpu.median)} | ${seconds(s.singleFloorBrowserCpu.median)} |`,
+      '',
+      `presskit's release begins ${seconds(s.singleStarted.median)} after its process starts (Node's own start, the package entry, the browser's launch begun, the project read and the build's modules loaded), and its PDF takes ${seconds(s.singlePdf.median)} from the print's start to the end of its post-processing; the floor's browser is up after ${seconds(s.singleFloorLaunch.median)} and prints in ${seconds(s.singleFloorPrint.median)}. presskit's main thread was busy ${seconds(mainMs)} of its ${seconds(s.single.median)}: Chromium prints while that thread goes on (loading the PDF code, making the kit's other files), so the thread, not the browser, is the limit. The nearest physical limit: with the ${seconds(waitMs)} of that run when the thread was not busy (Node starting, the browser's last steps and its close), matching the floor (${seconds(s.singleFloor.median)}) leaves the main thread at most ${seconds(allowedMs)} of work, against ${seconds(mainMs)} measured: a one-release build must load, as JavaScript, the code of everything it makes (the page, the PDF post-processing, the text, the e-mail, the vCards, the zip) where the floor loads puppeteer alone.`,
+      '',
+    ];
+  };
+  /** The 1,000-release targets against the machine: its cores for the build, one thread for check. */
+  const scaleBounds = () => {
+    const lines = [];
+    const b = big?.build;
+    if (b?.nodeCpuMs && b?.browserCpuMs) {
+      const perRelease = (ms) => fmt(ms / BIG_CORPUS, 1);
+      const boundMs = (b.nodeCpuMs + b.browserCpuMs) / machine.cores;
+      lines.push(
+        `### ${BIG_CORPUS.toLocaleString('en')} releases: the bound${big.carried ? ` (measured ${big.date})` : ''}`,
+        '',
+        `The build of ${BIG_CORPUS.toLocaleString('en')} used ${seconds(b.nodeCpuMs)} of Node CPU (${perRelease(b.nodeCpuMs)} ms per release; main thread ${seconds(b.mainThreadCpuMs)}) and ${seconds(b.browserCpuMs)} of Chromium CPU (${perRelease(b.browserCpuMs)} ms per release). On ${machine.cores} cores it can take no less than their sum over ${machine.cores}: ${seconds(boundMs)}, against ${seconds(b.wallMs)} measured and a target of 45 s, which would allow ${fmt((45000 * machine.cores) / BIG_CORPUS, 1)} ms of CPU per release for both together, against ${perRelease(b.nodeCpuMs + b.browserCpuMs)} measured.`,
+        '',
+      );
+    }
+    const c = big?.check;
+    if (c?.mainThreadCpuMs) {
+      const p = big.checkPhases;
+      const packages = p
+        ? Object.entries(p.byPackage)
+            .filter(([name]) => name !== '(idle)')
+            .sort((x, y) => y[1] - x[1])
+            .slice(0, 8)
+        : [];
+      const profiled = packages.reduce((sum, [, ms]) => sum + ms, 0);
+      lines.push(
+        `check of ${BIG_CORPUS.toLocaleString('en')}: its main thread was busy ${seconds(c.mainThreadCpuMs)} of its ${seconds(c.wallMs)}. A check reads and validates each release in JavaScript, on that one thread; the other core already runs V8's garbage collector and compiler threads, and spreading releases over worker threads was measured at no gain on ${machine.cores} cores. So the thread is the limit: ≤ 2 s needs its work under ${fmt((2000 - (c.wallMs - c.mainThreadCpuMs)) / BIG_CORPUS, 2)} ms per release, against ${fmt(c.mainThreadCpuMs / BIG_CORPUS, 2)} measured.${packages.length > 0 ? ` Whose code that is, from one check under the CPU profiler (bench/phases.js, from lib/, ${seconds(p.wallMs)} with the profiler's overhead), ms per release: ${packages.map(([name, ms]) => `${name} ${fmt(ms / BIG_CORPUS, 2)}`).join(', ')} (${fmt((100 * profiled) / Object.values(p.byPackage).reduce((sum, ms) => sum + ms, 0), 0)} % of the samples).` : ''}`,
+        '',
+      );
+    }
+    return lines;
+  };
   const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
   const verdict = (value, test) =>
     test === undefined
@@ -645,6 +759,8 @@ try {
     '',
     `The nearest physical limit: on ${machine.cores} cores no run can take less wall time than its CPU time over ${machine.cores}. For the full build to take 0.85× the floor (${seconds(0.85 * s.floor.median)}), presskit's Chromium and Node together could use at most ${seconds(0.85 * s.floor.median * machine.cores)} of CPU, ${fmt((0.85 * s.floor.median * machine.cores) / CORPUS, 1)} ms per release; with its Chromium at ${fmt(s.fullBrowserCpu.median / CORPUS, 1)} ms (less than the floor's ${fmt(s.floorBrowserCpu.median / CORPUS, 1)}: presskit prints a leaner document), its Node process would have to use at most ${fmt((0.85 * s.floor.median * machine.cores - s.fullBrowserCpu.median) / CORPUS, 1)} ms per release, against ${fmt(s.fullNodeCpu.median / CORPUS, 1)} measured.`,
     '',
+    ...singleReleaseBound(),
+    ...scaleBounds(),
     '## Memory',
     '',
     "Peak RSS of the presskit Node process (`process.resourceUsage().maxRSS`); Chromium's processes are not included.",

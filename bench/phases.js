@@ -77,7 +77,10 @@ for (const [id, us] of selfUs) {
         : functionName || 'native';
   }
   add(byStage, stage, us);
-  const own = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(byId.get(id).callFrame.url)?.[1];
+  // A regular expression or a builtin has no script of its own: its caller's counts.
+  let at = id;
+  while (byId.get(at).callFrame.url === '' && parent.get(at) !== undefined) at = parent.get(at);
+  const own = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(byId.get(at).callFrame.url)?.[1];
   add(byPackage, own ?? stage.replace(' (outside any stage)', ''), us);
 }
 const pdfMs = report.releases.map((release) => release.timings?.pdfMs ?? 0).sort((a, b) => a - b);

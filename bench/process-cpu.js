@@ -11,10 +11,12 @@ import { clearInterval, setInterval } from 'node:timers';
 let tickMs;
 /** The length of a clock tick, asked once and only when needed (a child process). */
 function tickLengthMs() {
-  try {
-    tickMs ??= 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-  } catch {
-    tickMs = 10;
+  if (tickMs === undefined) {
+    try {
+      tickMs = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    } catch {
+      tickMs = 10;
+    }
   }
   return tickMs;
 }

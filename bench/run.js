@@ -249,7 +249,7 @@ try {
     singleMainCpu: [],
     singleNodeCpu: [],
     singleBrowserCpu: [],
-    singleStarted: [],
+    singleReleaseBegins: [],
     singlePdf: [],
     singleFloorMainCpu: [],
     singleFloorNodeCpu: [],
@@ -333,7 +333,7 @@ try {
       record(series.singleMainCpu, run.result.mainThreadCpuMs);
       record(series.singleNodeCpu, run.result.nodeCpuMs);
       record(series.singleBrowserCpu, run.browserCpuMs);
-      record(series.singleStarted, run.result.marks.firstRelease);
+      record(series.singleReleaseBegins, run.result.marks.firstRelease);
       record(series.singlePdf, run.result.firstRelease?.pdfMs);
     },
     async floor(iteration) {
@@ -435,9 +435,10 @@ try {
     const checkProcessCpu = [];
     for (let round = 0; round < 3; round++) {
       const run = await measure(`presskit check, ${BIG_CORPUS}`, CHILD, ['check', bigCorpus]);
-      if (run.ok) checkRuns.push(run.wallMs);
-      if (run.ok) record(checkMainCpu, run.result.mainThreadCpuMs);
-      if (run.ok) record(checkProcessCpu, run.result.nodeCpuMs);
+      if (!run.ok) continue;
+      checkRuns.push(run.wallMs);
+      record(checkMainCpu, run.result.mainThreadCpuMs);
+      record(checkProcessCpu, run.result.nodeCpuMs);
     }
     // Where check's time goes: whose code its main thread runs, under the CPU profiler.
     const checkPhases = await measure(`check of ${BIG_CORPUS} under the CPU profiler`, PHASES, [
@@ -622,7 +623,7 @@ try {
       `| presskit, 1 release | ${seconds(s.single.median)} | ${seconds(mainMs)} | ${seconds(s.singleNodeCpu.median)} | ${seconds(s.singleBrowserCpu.median)} |`,
       `| floor, 1 document | ${seconds(s.singleFloor.median)} | ${seconds(s.singleFloorMainCpu.median)} | ${seconds(s.singleFloorNodeCpu.median)} | ${seconds(s.singleFloorBrowserCpu.median)} |`,
       '',
-      `presskit's release begins ${seconds(s.singleStarted.median)} after its process starts (Node's own start, the package entry, the browser's launch begun, the project read and the build's modules loaded), and its PDF takes ${seconds(s.singlePdf.median)} from the print's start to the end of its post-processing; the floor's browser is up after ${seconds(s.singleFloorLaunch.median)} and prints in ${seconds(s.singleFloorPrint.median)}. presskit's main thread was busy ${seconds(mainMs)} of its ${seconds(s.single.median)}: Chromium prints while that thread goes on (loading the PDF code, making the kit's other files), so the thread, not the browser, is the limit. The nearest physical limit: with the ${seconds(waitMs)} of that run when the thread was not busy (Node starting, the browser's last steps and its close), matching the floor (${seconds(s.singleFloor.median)}) leaves the main thread at most ${seconds(allowedMs)} of work, against ${seconds(mainMs)} measured: a one-release build must load, as JavaScript, the code of everything it makes (the page, the PDF post-processing, the text, the e-mail, the vCards, the zip) where the floor loads puppeteer alone.`,
+      `presskit's release begins ${seconds(s.singleReleaseBegins.median)} after its process starts (Node's own start, the package entry, the browser's launch begun, the project read and the build's modules loaded), and its PDF takes ${seconds(s.singlePdf.median)} from the print's start to the end of its post-processing; the floor's browser is up after ${seconds(s.singleFloorLaunch.median)} and prints in ${seconds(s.singleFloorPrint.median)}. presskit's main thread was busy ${seconds(mainMs)} of its ${seconds(s.single.median)}: Chromium prints while that thread goes on (loading the PDF code, making the kit's other files), so the thread, not the browser, is the limit. The nearest physical limit: with the ${seconds(waitMs)} of that run when the thread was not busy (Node starting, the browser's last steps and its close), matching the floor (${seconds(s.singleFloor.median)}) leaves the main thread at most ${seconds(allowedMs)} of work, against ${seconds(mainMs)} measured: a one-release build must load, as JavaScript, the code of everything it makes (the page, the PDF post-processing, the text, the e-mail, the vCards, the zip) where the floor loads puppeteer alone.`,
       '',
     ];
   };

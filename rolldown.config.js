@@ -21,9 +21,6 @@ export default defineConfig({
   // it: loaded from node_modules, its ~80 files took about 80 ms of every start.
   external: ['subset-font', 'fontverter', /^hyphen(\/|$)/, 'sharp'],
   plugins: [withoutUnusedDependencies(), thirdPartyNotices()],
-  // gray-matter's JavaScript engine calls eval(); presskit replaces it with one that throws
-  // (src/release/load.ts), so the warning says nothing new.
-  checks: { eval: false },
   output: {
     dir: 'bundled',
     format: 'esm',
@@ -38,8 +35,6 @@ export default defineConfig({
  * stub instead (see each). Only for that importer: another package keeps the real one.
  */
 const STUBS = [
-  // js-yaml's esprima, a whole JavaScript parser: ~35 ms on every run.
-  { source: 'esprima', importer: '/node_modules/js-yaml/', stub: 'no-esprima.cjs' },
   // @puppeteer/browsers' proxy-agent, for downloads: ~1.5 MB of code on every build.
   {
     source: 'proxy-agent',

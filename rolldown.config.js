@@ -20,7 +20,7 @@ export default defineConfig({
   // bundled too, though it stays a dependency for the public type declarations that name
   // it: loaded from node_modules, its ~80 files took about 80 ms of every start.
   external: ['subset-font', 'fontverter', /^hyphen(\/|$)/, 'sharp'],
-  plugins: [withoutUnusedDependencies(), thirdPartyNotices()],
+  plugins: [withoutUnusedDependencies(), environmentReadOnce(), thirdPartyNotices()],
   output: {
     dir: 'bundled',
     format: 'esm',
@@ -51,6 +51,45 @@ function withoutUnusedDependencies() {
         (stub) => stub.source === source && (importer?.includes(stub.importer) ?? false),
       );
       return match ? fileURLToPath(new URL(`scripts/bundle/${match.stub}`, import.meta.url)) : null;
+    },
+  };
+}
+
+/**
+ * Debug switches that a library reads from the environment on every call of a hot function,
+ * read once when the library loads instead: each read of `process.env` is a call into C++
+ * (getenv). yaml's CST parser read LOG_TOKENS for every token, about 100 µs of a release's
+ * 250–350 µs of YAML, a tenth of a `check`. The switch still works, set before presskit
+ * starts. The build fails if the library's code no longer reads as expected.
+ */
+const ENVIRONMENT_READ_ONCE = [
+  {
+    file: '/node_modules/yaml/dist/parse/parser.js',
+    after: "var node_process = require('process');\n",
+    reads: ['LOG_TOKENS'],
+  },
+];
+
+function environmentReadOnce() {
+  return {
+    name: 'presskit:environment-read-once',
+    transform(code, id) {
+      const entry = ENVIRONMENT_READ_ONCE.find(({ file }) =>
+        id.replaceAll('\\', '/').endsWith(file),
+      );
+      if (!entry) return null;
+      let patched = code;
+      for (const name of entry.reads) {
+        const read = `node_process.env.${name}`;
+        if (!patched.includes(read) || !patched.includes(entry.after))
+          this.error(
+            `${entry.file} no longer reads ${read} as expected: update rolldown.config.js`,
+          );
+        patched = patched
+          .replaceAll(read, `ENV_${name}_AT_LOAD`)
+          .replace(entry.after, `${entry.after}var ENV_${name}_AT_LOAD = ${read};\n`);
+      }
+      return { code: patched, map: null };
     },
   };
 }

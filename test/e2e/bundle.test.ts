@@ -52,6 +52,19 @@ describe('the bundled CLI', () => {
     expect(existsSync(join(code, 'pwned'))).toBe(false);
   });
 
+  it('reads yaml’s LOG_TOKENS switch once, not for every token it parses', () => {
+    // rolldown.config.js: a read of process.env is a call into C++; per token, it was a
+    // third of the time yaml took to parse a release's frontmatter.
+    const chunks = readdirSync(join(REPO, 'bundled')).filter((name) => name.endsWith('.js'));
+    const reads = chunks.flatMap((chunk) =>
+      readFileSync(join(REPO, 'bundled', chunk), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('env.LOG_TOKENS')),
+    );
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatch(/^\s*var ENV_LOG_TOKENS_AT_LOAD = .*\.env\.LOG_TOKENS;$/);
+  });
+
   it('carries no proxy code for browser downloads, which presskit never makes', () => {
     // @puppeteer/browsers imports proxy-agent for downloads; its PAC support alone was a
     // JavaScript engine (quickjs) and a parser, loaded by every build (rolldown.config.js).

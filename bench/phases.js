@@ -4,8 +4,9 @@
  * innermost frame under lib/<stage>/, libraries it calls included), else to the npm package,
  * else to what V8 names it (garbage collector, idle: waiting for Chromium or the disk).
  * It calls nothing but the public build(), so it cannot fall out of step with the build's
- * internals. lib/ keeps one file per module, where the bundle does not: that is why it runs
- * from lib/.
+ * internals. It runs the bundle, as users do (the bundle patches some libraries, see
+ * rolldown.config.js); a sampled line is given to the module it came from by the
+ * `// lib/…` or `// node_modules/…` comment that rolldown writes above each module.
  *
  *   node bench/phases.js <projectRoot> [check]
  *
@@ -16,12 +17,14 @@
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sampleDescendantsCpu } from './process-cpu.js';
 
 const [root, command = 'build'] = process.argv.slice(2);
 const out = 'dist-phases';
-const { build, check } = await import('../lib/index.js');
+const { build, check } = await import('../bundled/index.js');
 
 const session = new Session();
 session.connect();
@@ -38,6 +41,34 @@ const { profile } = await session.post('Profiler.stop');
 const cpu = process.cpuUsage(cpuBefore);
 const browserCpuMs = browser.stop();
 await rm(join(root, out), { recursive: true, force: true });
+
+/** Where each module of a bundled file starts: [line, its path from the repository]. */
+const moduleStarts = new Map();
+function moduleStartsOf(url) {
+  let starts = moduleStarts.get(url);
+  if (!starts) {
+    starts = [];
+    readFileSync(fileURLToPath(url), 'utf8')
+      .split('\n')
+      .forEach((text, line) => {
+        const region = /^\/\/ ((?:lib|node_modules)\/\S+)$/.exec(text);
+        if (region) starts.push([line, region[1]]);
+      });
+    moduleStarts.set(url, starts);
+  }
+  return starts;
+}
+/** The module a frame ran in, as a path from the repository (`/lib/…`, `/node_modules/…`). */
+function moduleOf({ url, lineNumber }) {
+  if (!url.includes('/bundled/')) return url;
+  let found = url;
+  for (const [line, path] of moduleStartsOf(url)) {
+    if (line > lineNumber) break;
+    found = `/${path}`;
+  }
+  return found;
+}
+for (const node of profile.nodes) node.callFrame.url = moduleOf(node.callFrame);
 
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map();

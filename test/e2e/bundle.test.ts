@@ -55,11 +55,8 @@ describe('the bundled CLI', () => {
   it('reads yaml’s LOG_TOKENS switch once, not for every token it parses', () => {
     // rolldown.config.js: a read of process.env is a call into C++; per token, it was a
     // third of the time yaml took to parse a release's frontmatter.
-    const chunks = readdirSync(join(REPO, 'bundled')).filter((name) => name.endsWith('.js'));
-    const reads = chunks.flatMap((chunk) =>
-      readFileSync(join(REPO, 'bundled', chunk), 'utf8')
-        .split('\n')
-        .filter((line) => line.includes('env.LOG_TOKENS')),
+    const reads = bundledSources().flatMap((code) =>
+      code.split('\n').filter((line) => line.includes('env.LOG_TOKENS')),
     );
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatch(/^\s*var ENV_LOG_TOKENS_AT_LOAD = .*\.env\.LOG_TOKENS;$/);
@@ -68,8 +65,7 @@ describe('the bundled CLI', () => {
   it('carries no proxy code for browser downloads, which presskit never makes', () => {
     // @puppeteer/browsers imports proxy-agent for downloads; its PAC support alone was a
     // JavaScript engine (quickjs) and a parser, loaded by every build (rolldown.config.js).
-    const chunks = readdirSync(join(REPO, 'bundled')).filter((name) => name.endsWith('.js'));
-    const sources = chunks.map((chunk) => readFileSync(join(REPO, 'bundled', chunk), 'utf8'));
+    const sources = bundledSources();
     expect(sources.some((source) => source.includes('node_modules/puppeteer-core/'))).toBe(true);
     for (const left of [
       'node_modules/proxy-agent/',
@@ -91,10 +87,8 @@ describe('the bundled CLI', () => {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
     };
-    const chunks = readdirSync(join(REPO, 'bundled')).filter((name) => name.endsWith('.js'));
     const imported = new Set<string>();
-    for (const chunk of chunks) {
-      const code = readFileSync(join(REPO, 'bundled', chunk), 'utf8');
+    for (const code of bundledSources()) {
       // Static imports, requires, and requires of a computed name within a package
       // (hyphen's patterns, `require(\`hyphen/${name}\`)`): that package must be installed.
       const statements =
@@ -128,3 +122,9 @@ describe('the bundled CLI', () => {
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+/** The code of every file of the bundle. */
+function bundledSources(): string[] {
+  const chunks = readdirSync(join(REPO, 'bundled')).filter((name) => name.endsWith('.js'));
+  return chunks.map((chunk) => readFileSync(join(REPO, 'bundled', chunk), 'utf8'));
+}

@@ -37,6 +37,7 @@ function cutAtFences(text: string, fence: RegExpExecArray): Fenced | undefined {
   if (!closing) return undefined;
   const bodyStart = closing.index + closing[0].length;
   return {
+    // An empty frontmatter's closing fence starts at the opening fence's own newline.
     yamlText: text.slice(fence[0].length, Math.max(fence[0].length, closing.index)),
     body: text.slice(bodyStart),
     bodyLine: countLines(text, bodyStart) + 1,

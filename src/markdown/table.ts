@@ -14,20 +14,20 @@ export function renderTable(
   lang: string,
   inline: (cell: Tokens.TableCell) => string,
 ): string {
-  const cell = (data: Tokens.TableCell, tag: 'th' | 'td'): string => {
+  const cell = (data: Tokens.TableCell, tag: 'th' | 'td', html: string): string => {
     const align = data.align ? ` class="align-${data.align}"` : '';
     const scope = tag === 'th' ? ' scope="col"' : '';
-    return `<${tag}${scope}${align}>${inline(data)}</${tag}>`;
+    return `<${tag}${scope}${align}>${html}</${tag}>`;
   };
-  const head = `<tr>${token.header.map((data) => cell(data, 'th')).join('')}</tr>`;
-  const rows = token.rows.map((row) => `<tr>${row.map((data) => cell(data, 'td')).join('')}</tr>`);
+  // Each cell rendered once: rendering is also where a cell's mistakes are reported.
+  const headerHtml = token.header.map((data) => inline(data));
+  const head = `<tr>${token.header.map((data, index) => cell(data, 'th', headerHtml[index] ?? '')).join('')}</tr>`;
+  const rows = token.rows.map(
+    (row) => `<tr>${row.map((data) => cell(data, 'td', inline(data))).join('')}</tr>`,
+  );
   // Already escaped HTML, with its tags dropped: the headers' text, for the box's name.
-  const headers = token.header
-    .map((data) =>
-      inline(data)
-        .replace(/<[^>]*>/g, '')
-        .trim(),
-    )
+  const headers = headerHtml
+    .map((html) => html.replace(/<[^>]*>/g, '').trim())
     .filter(Boolean)
     .join(', ');
   const label = headers ? `${labelsFor(lang).table}: ${headers}` : labelsFor(lang).table;

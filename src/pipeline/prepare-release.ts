@@ -10,7 +10,7 @@ import { releaseVcards } from '../contacts/cards.js';
 import type { ErrorCode, Problem } from '../errors.js';
 import { byLine, isPresskitError, PresskitError } from '../errors.js';
 import type { MarkdownContext } from '../markdown/render.js';
-import { imageHrefs, rawLocator, renderMarkdown } from '../markdown/render.js';
+import { imageHrefs, rawLocator, validateMarkdown } from '../markdown/render.js';
 import type { MarkdownPlace } from '../markdown/depth.js';
 import { markdownDepthProblem, withinStack } from '../markdown/depth.js';
 import type { ProjectSettings, Release, TranslationSet } from '../types.js';
@@ -108,7 +108,7 @@ async function bodyAlone(source: ReleaseSource): Promise<Problem[]> {
   const tooDeep = markdownDepthProblem(body.body, place);
   if (tooDeep) return [...unsafeBodyProblems(body), tooDeep];
   try {
-    renderMarkdown(body.body, {
+    validateMarkdown(body.body, {
       file: body.displayPath,
       firstLine: body.bodyLine,
       lang: 'en',
@@ -141,7 +141,7 @@ export function renderingProblems(
     }
   };
   collect(() =>
-    renderMarkdown(release.body, {
+    validateMarkdown(release.body, {
       file: release.displayPath,
       firstLine: release.bodyLine,
       lang: release.lang,
@@ -150,7 +150,7 @@ export function renderingProblems(
   );
   const { boilerplate } = release;
   if (boilerplate !== undefined)
-    collect(() => renderMarkdown(boilerplate, boilerplateContext(release)));
+    collect(() => validateMarkdown(boilerplate, boilerplateContext(release)));
   collect(() => releaseVcards(release, settings));
   return problems;
 }

@@ -114,7 +114,8 @@ export function renderMarkdown(source: string, context: MarkdownContext): string
 
 /**
  * Throws what renderMarkdown would throw for `source` (the same problems, in the same
- * order), without typesetting or rendering it: what `check` needs, at half the cost.
+ * order), without typesetting or rendering it: what `check` needs, in about two thirds of
+ * the time (1,000 bodies: 250 against 400 ms).
  */
 export function validateMarkdown(source: string, context: MarkdownContext): void {
   const { problems, report } = problemList(source, context);
@@ -178,7 +179,7 @@ function imageProblem(href: string, alt: string, src: string | undefined): strin
 export function imageHrefs(source: string): string[] {
   // Every image, inline or by reference, is written `![`: without one, no need to lex.
   if (!source.includes('![')) return [];
-  const marked = new Marked({ gfm: true });
+  const marked = new Marked(MARKED_OPTIONS);
   const hrefs: string[] = [];
   marked.walkTokens(marked.lexer(source), (token: Token) => {
     if (token.type === 'image') hrefs.push(token.href);

@@ -15,18 +15,24 @@ import { SOCIAL_CARD } from '../media/settings.js';
 import { renderMarkdown } from '../markdown/render.js';
 import { hyphenateHtml } from '../markdown/hyphenate.js';
 import type { Theme } from '../html/templates.js';
-import { renderText } from '../text/render-text.js';
 import type { KitLifecycle, ProjectSettings } from '../types.js';
-import { renderNinjs } from '../wire/ninjs.js';
-import { renderEmail } from '../wire/email.js';
 import { GENERATOR } from '../version.js';
 import type { PreparedRelease } from './prepare-release.js';
 import type { KitEntry } from '../output/stage-kit.js';
+import type * as TextModule from '../text/render-text.js';
+import type * as EmailModule from '../wire/email.js';
+import type * as NinjsModule from '../wire/ninjs.js';
 import { boilerplateContext } from './prepare-release.js';
 
 /** Print hyphenates words from seven letters ("Migra-tion"), the page from twelve. */
 const PRINT_MIN_WORD = 7;
 const SCREEN_MIN_WORD = 12;
+
+/** A page's body and boilerplate, hyphenated for print or for the screen. */
+interface HyphenatedText {
+  body: string;
+  boilerplate: string | undefined;
+}
 
 export interface RenderedKit {
   entries: KitEntry[];
@@ -87,18 +93,19 @@ export async function renderKit(
     : pageMarkdown;
   // ...and hyphens: print hyphenates its justified text, the page only words long enough
   // to overflow a phone's line (which it would otherwise break anywhere, with no hyphen).
-  const pageBody = hyphenateHtml(pageMarkdown, release.lang, SCREEN_MIN_WORD);
-  const printBody = hyphenateHtml(printMarkdown, release.lang, PRINT_MIN_WORD);
-  const pageBoilerplate = boilerplate && hyphenateHtml(boilerplate, release.lang, SCREEN_MIN_WORD);
-  const printBoilerplate = boilerplate && hyphenateHtml(boilerplate, release.lang, PRINT_MIN_WORD);
-  const page = (print: boolean): PageInput => {
+  // (The screen's hyphens are added once the print has started: nothing printed needs them.)
+  const hyphenated = (markdownHtml: string, minWord: number): HyphenatedText => ({
+    body: hyphenateHtml(markdownHtml, release.lang, minWord),
+    boilerplate: boilerplate ? hyphenateHtml(boilerplate, release.lang, minWord) : undefined,
+  });
+  const page = (print: boolean, html: HyphenatedText): PageInput => {
     const src = print ? printSrc : pageSrc;
     return {
       release,
       settings,
       theme,
-      bodyHtml: print ? printBody : pageBody,
-      ...(boilerplate ? { boilerplateHtml: print ? printBoilerplate : pageBoilerplate } : {}),
+      bodyHtml: html.body,
+      ...(html.boilerplate !== undefined ? { boilerplateHtml: html.boilerplate } : {}),
       assets,
       cards,
       generator: GENERATOR,
@@ -112,7 +119,7 @@ export async function renderKit(
   };
   // The print version first, and printed at once: the screen page, the text and the e-mail
   // are made while Chrome prints, rather than before it starts.
-  const printHtml = await renderPage(page(true));
+  const printHtml = await renderPage(page(true, hyphenated(printMarkdown, PRINT_MIN_WORD)));
 
   const started = performance.now();
   // Loaded on first use: pdf-lib is heavy and `check` never prints.
@@ -135,7 +142,14 @@ export async function renderKit(
   const card = socialCard && makeSocialCard(prepared, theme, dataUris, browser);
   card?.catch(() => undefined);
   whilePrinting();
-  const pageBytes = await renderPageBytes(page(false));
+  // Loaded only now, while Chrome prints: nodemailer and the line breaker's tables are a
+  // third of this module's code, and nothing printed needs them.
+  const outputs = loadPrintIndependentOutputs();
+  const screen = hyphenated(pageMarkdown, SCREEN_MIN_WORD);
+  const pageBody = screen.body;
+  const pageBoilerplate = screen.boilerplate;
+  const pageBytes = await renderPageBytes(page(false, screen));
+  const { renderText, renderEmail, renderNinjs } = await outputs;
   const text = renderText(release, dateline, lifecycle);
   const email = await renderEmail({
     release,
@@ -173,6 +187,24 @@ export async function renderKit(
     ...(cardPng ? [{ path: SOCIAL_CARD.kitPath, data: cardPng }] : []),
   ];
   return { entries, pdfMs };
+}
+
+/** The renderers of the kit's files that do not go into the PDF, loaded on first use. */
+async function loadPrintIndependentOutputs(): Promise<{
+  renderText: typeof TextModule.renderText;
+  renderEmail: typeof EmailModule.renderEmail;
+  renderNinjs: typeof NinjsModule.renderNinjs;
+}> {
+  const [text, email, ninjs] = await Promise.all([
+    import('../text/render-text.js'),
+    import('../wire/email.js'),
+    import('../wire/ninjs.js'),
+  ]);
+  return {
+    renderText: text.renderText,
+    renderEmail: email.renderEmail,
+    renderNinjs: ninjs.renderNinjs,
+  };
 }
 
 /**

@@ -40,6 +40,7 @@ import { assertKitReplaceable } from '../output/ownership.js';
 import { asWriteError } from '../output/write-error.js';
 import { limiter, mapPool } from '../util/pool.js';
 import type { ReleaseDefaults } from '../release/schema.js';
+import type * as NewsroomModule from '../newsroom/index-page.js';
 
 interface BuildContext {
   root: string;
@@ -166,8 +167,14 @@ async function buildLocked(
   // Closed as soon as every release is past printing: closing takes a few hundred
   // milliseconds, which then overlap the last releases' zips.
   let leftToPrint = sources.length;
+  let newsroomModule: Promise<typeof NewsroomModule> | undefined;
+  const loadNewsroom = (): Promise<typeof NewsroomModule> =>
+    (newsroomModule ??= import('../newsroom/index-page.js'));
   const pastPrinting = (): void => {
-    if (--leftToPrint === 0) void browser.close();
+    if (--leftToPrint > 0) return;
+    void browser.close();
+    // The index's code loads while the last kits are written, not after them.
+    loadNewsroom().catch(() => undefined);
   };
   const onAbort = (): void => void browser.close();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -208,7 +215,7 @@ async function buildLocked(
       !interrupted &&
       (releases.some((release) => release.files.length > 0) || removed.length > 0)
     ) {
-      const { writeNewsroom } = await import('../newsroom/index-page.js');
+      const { writeNewsroom } = await loadNewsroom();
       try {
         const known = summaries(releases, groupsBySource(sources, context.translations.sets));
         await writeNewsroom({

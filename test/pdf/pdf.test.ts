@@ -11,6 +11,7 @@ import { setPdfMetadata } from '../../src/pdf/metadata.js';
 import { readRevision } from '../../src/pdf/revision.js';
 import { headlessMode, launchArgs } from '../../src/browser/launch-args.js';
 import { PDF_OPTIONS } from '../../src/pdf/print-options.js';
+import { PRINT_VIEWPORT } from '../../src/pdf/print-page.js';
 import {
   BROWSER,
   BROWSERS,
@@ -155,9 +156,21 @@ describe('the print page shows print media from the start', () => {
     expect(media).toEqual([true, false]);
   });
 
+  it('has a screen one pixel high, which nothing printed depends on', async () => {
+    const height = await manager.withPage(async (page) => {
+      await printHtml(page, sampleHtml());
+      return page.evaluate(() => window.innerHeight);
+    });
+    expect(height).toBe(PRINT_VIEWPORT.height);
+  });
+
   it('prints the same PDF as a page that loaded the document for the screen', async () => {
+    // With what depends on the viewport: screen media, viewport units, a height query.
     const html = sampleHtml({
-      head: '<style>@media screen { body { display: flex; font-size: 40px; } }</style>',
+      head:
+        '<style>@media screen { body { display: flex; font-size: 40px; } }' +
+        ' h1 { min-height: 30vh; border-left: 10vw solid #ccc; }' +
+        ' @media (max-height: 100px) { p { font-size: 40px; } }</style>',
     });
     const printFirst = await manager.withPage((page) => printHtml(page, html));
     const page = await screenFirst.newPage();

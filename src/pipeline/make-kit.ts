@@ -18,6 +18,8 @@ export interface MakeKitContext {
   documentDate: Date;
   lifecycle: KitLifecycle;
   browser: () => Promise<BrowserManager>;
+  /** Called as the PDF starts printing: what is left of the kit can wait for its page. */
+  printing?: () => void;
   /** Called once the PDF is printed (or printing failed): the browser is needed no more. */
   printed: () => void;
   signal: AbortSignal | undefined;
@@ -49,6 +51,7 @@ export async function makeKit(
       context.documentDate,
       context.lifecycle,
       () => {
+        context.printing?.();
         staging = import('../output/stage-kit.js');
         // Awaited below; a failure to load is reported there, not as unhandled.
         staging.catch(() => undefined);

@@ -38,7 +38,7 @@ import { takeOutputFolder } from '../output/take-folder.js';
 import { assertOutputClear, projectGuards } from '../output/guard.js';
 import { assertKitReplaceable } from '../output/ownership.js';
 import { asWriteError } from '../output/write-error.js';
-import { limiter, mapPool } from '../util/pool.js';
+import { limiter, mapPool, turns } from '../util/pool.js';
 import type { ReleaseDefaults } from '../release/schema.js';
 import type * as NewsroomModule from '../newsroom/index-page.js';
 
@@ -67,6 +67,12 @@ interface BuildContext {
   now: Date;
   /** Each release read in this run, by source file: the slug it builds, or that it is left out. */
   read: Map<string, ReadRelease>;
+  /**
+   * A release's turn to be read and rendered up to its print, one release at a time in the
+   * order they began: interleaved, the first releases all reached their print together,
+   * late, while the browser waited (see buildOne).
+   */
+  renderTurn: () => Promise<() => void>;
 }
 
 /**
@@ -138,6 +144,7 @@ async function buildLocked(
   const context: BuildContext = {
     now: buildTime(options.now),
     read: new Map(),
+    renderTurn: turns(),
     root,
     outDir,
     settings,
@@ -266,7 +273,12 @@ async function buildOne(
     timings: { totalMs: 0 },
   };
   context.options.onProgress?.({ type: 'release-start', source: source.displayPath });
+  let endTurn: (() => void) | undefined;
   try {
+    // Its turn ends as its print starts, or as it fails: the next release renders while
+    // this one prints.
+    endTurn = await context.renderTurn();
+    if (context.options.signal?.aborted) throw interruption(source);
     const languageProblem = context.translations.problems.get(source.sourceFile);
     if (languageProblem) throw new PresskitError('E_SCHEMA', languageProblem);
     const raw = await readRelease(source);
@@ -320,6 +332,7 @@ async function buildOne(
       documentDate: kitDate,
       lifecycle,
       browser: () => context.browser.get(),
+      printing: endTurn,
       printed: pastPrinting,
       signal: context.options.signal,
     });
@@ -364,6 +377,7 @@ async function buildOne(
     report.timings = { totalMs: performance.now() - started };
     return report;
   } finally {
+    endTurn?.();
     pastPrinting();
   }
 }

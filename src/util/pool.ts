@@ -38,3 +38,28 @@ export function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> 
     }
   };
 }
+
+/**
+ * Turns taken one at a time, in the order they were asked for. The function a turn
+ * resolves to ends it (a second call does nothing), so a holder may let go before its work
+ * is over.
+ */
+export function turns(): () => Promise<() => void> {
+  let held = false;
+  const waiting: (() => void)[] = [];
+  const pass = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else held = false;
+  };
+  return async () => {
+    if (held) await new Promise<void>((resolve) => waiting.push(resolve));
+    else held = true;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      pass();
+    };
+  };
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { limiter, mapPool } from '../../src/util/pool.js';
+import { limiter, mapPool, turns } from '../../src/util/pool.js';
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1));
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('mapPool', () => {
   it('keeps the input order and never has more than the limit in flight', async () => {
@@ -47,5 +48,43 @@ describe('limiter', () => {
     const next = run(async () => 'ran');
     await expect(failed).rejects.toThrow('boom');
     await expect(next).resolves.toBe('ran');
+  });
+});
+
+describe('turns', () => {
+  it('gives one turn at a time, in the order asked, each ended early by its holder', async () => {
+    const take = turns();
+    const log: string[] = [];
+    const holder = async (name: string, work: number): Promise<void> => {
+      const end = await take();
+      log.push(`${name} starts`);
+      await delay(work);
+      log.push(`${name} ends its turn`);
+      end();
+      // Work after the turn: the next holder runs meanwhile.
+      await delay(work);
+      log.push(`${name} done`);
+    };
+    await Promise.all([holder('a', 20), holder('b', 5), holder('c', 5)]);
+    expect(log.slice(0, 4)).toEqual(['a starts', 'a ends its turn', 'b starts', 'b ends its turn']);
+    expect(log.indexOf('c starts')).toBeLessThan(log.indexOf('a done'));
+  });
+
+  it('ignores a second end of the same turn', async () => {
+    const take = turns();
+    const first = await take();
+    first();
+    const second = await take();
+    first();
+    let thirdTaken = false;
+    const third = take().then((end) => {
+      thirdTaken = true;
+      return end;
+    });
+    await delay(5);
+    expect(thirdTaken).toBe(false);
+    second();
+    (await third)();
+    expect(thirdTaken).toBe(true);
   });
 });

@@ -44,7 +44,7 @@ export async function assertOutputClear(
       throw new PresskitError('E_OUTPUT', {
         file: display,
         field: 'out',
-        message: `the output folder ${reason} (${relative(process.cwd(), entry.path) || entry.path}); choose another output folder, e.g. dist`,
+        message: `the output folder ${reason} (${relative(process.cwd(), entry.path) || entry.path}); choose another output folder (-o, or out: in the config)`,
       });
     }
   }

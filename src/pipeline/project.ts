@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { PresskitError } from '../errors.js';
 import type { ProjectConfig } from '../project/config.js';
@@ -40,13 +40,37 @@ export async function openProject(
   return { root: place.root, config: await loadConfig(place.root, place.configFile) };
 }
 
+/**
+ * The release paths of a run: those named, else `releases/`. The project folder itself,
+ * named as a path (`presskit build ~/newsroom`), stands for its `releases/`: that folder
+ * also holds the config, the theme and the output folder, which are not releases (and an
+ * output folder inside the paths read is refused). A project without `releases/` keeps
+ * the path as named.
+ */
+export function releasePaths(root: string, named: readonly string[] | undefined): string[] {
+  if (!named || named.length === 0) return DEFAULT_PATHS;
+  const releases = resolve(root, DEFAULT_PATHS[0] ?? 'releases');
+  const projectFolder = realPath(root);
+  return named.map((path) =>
+    realPath(resolve(root, path)) === projectFolder && existsSync(releases) ? releases : path,
+  );
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
 /** The releases under the paths named (default `releases/` of the root); none is an error. */
 export async function findSources(
   root: string,
   options: ProjectOptions,
   configFile: string | undefined,
 ): Promise<ReleaseSource[]> {
-  const paths = options.paths && options.paths.length > 0 ? options.paths : DEFAULT_PATHS;
+  const paths = releasePaths(root, options.paths);
   if (paths === DEFAULT_PATHS && !existsSync(resolve(root, DEFAULT_PATHS[0] ?? 'releases'))) {
     throw new PresskitError('E_USAGE', {
       file: relative(process.cwd(), resolve(root, 'releases')) || '.',

@@ -27,7 +27,7 @@ import { parseReleaseDate } from '../release/dates.js';
 import { listing } from '../newsroom/kit-summary.js';
 import type { ReadRelease } from '../incremental/stale-kits.js';
 import { removeKit, staleKits } from '../incremental/stale-kits.js';
-import { DEFAULT_PATHS, findSources, openProject } from './project.js';
+import { findSources, openProject, releasePaths } from './project.js';
 import { resolveOutDir, resolveSettings } from '../project/settings.js';
 import { selectShard } from './shard.js';
 import { keptReport } from '../incremental/kept-release.js';
@@ -97,7 +97,7 @@ export async function runBuild(
   await refuseBrokenTheme(settings);
   const outDir = resolveOutDir(root, config, options);
   const outDisplay = relative(process.cwd(), outDir) || outDir;
-  const paths = options.paths && options.paths.length > 0 ? options.paths : DEFAULT_PATHS;
+  const paths = releasePaths(root, options.paths);
   const all = await findSources(root, options, config.file);
   await assertOutputClear(
     outDir,

@@ -124,6 +124,21 @@ describe('a release is found by any path, from any folder, and keeps its name', 
     expect(existsSync(join(project, 'dist'))).toBe(false);
   });
 
+  it('takes the project folder, named as a path, for its releases/', async () => {
+    expect(await slugs(root, root, ['.'])).toEqual(EXPECTED);
+    expect(await slugs(root, elsewhere, [root])).toEqual(EXPECTED);
+    // The output folder (dist/, the default) lies inside the project, not inside releases/.
+    const project = await makeProject({
+      'presskit.config.yaml': 'organization:\n  name: Acme Press\n',
+      'releases/new-office.md': minimalRelease({ title: 'New office' }),
+    });
+    const built = await runCli(['build', project], { cwd: elsewhere });
+    expect(built.code, built.stderr).toBe(0);
+    expect(await readdir(join(project, 'dist'))).toEqual(
+      expect.arrayContaining(['new-office', 'new-office.zip', 'index.html']),
+    );
+  });
+
   it('takes --config and --root from anywhere', async () => {
     const project = await userProject();
     await writeFile(join(project, 'other.yaml'), 'out: other\n');

@@ -80,7 +80,28 @@ const ES: ExampleWords = {
   }),
 };
 
-const WORDS: readonly ExampleWords[] = [EN, FR, ES];
+const AR: ExampleWords = {
+  lang: 'ar',
+  organization: 'منظمة مثال',
+  pressOffice: (organization) => `المكتب الصحفي، ${organization}`,
+  placeholder:
+    'اكتب هنا الفقرة الاستهلالية: من، وماذا، ومتى، وأين، ولماذا، في جملة أو جملتين.\n\n' +
+    'ثم نص البيان بلغة Markdown: فقرات، و**خط عريض**، و[روابط](https://www.example.org)، وقوائم، ' +
+    'واقتباسات مع اسم قائلها وصفته.\n',
+  example: (organization) => ({
+    // A slug is Latin letters (see SLUG): the kit's address stays typable everywhere.
+    slug: 'first-release',
+    title: `${organization}: افتتاح غرفة الأخبار على الإنترنت`,
+    dateline: 'بروكسل',
+    summary: `تنشر ${organization} الآن كل بيان صحفي في ملف صحفي: صفحة ويب، وملف PDF، ونسخة نصية، وبطاقات اتصال، في تنزيل واحد.`,
+    body:
+      `افتتحت ${organization} اليوم غرفة الأخبار على الإنترنت، حيث يجد الصحفيون كل بيان صحفي في ملف صحفي كامل.\n\n` +
+      'يضم كل ملف البيان في صفحة ويب تعمل دون اتصال بالإنترنت، وملف PDF جاهزًا للطباعة، ونسخة نصية لوكالات الأنباء، وبطاقات الاتصال الخاصة بالمكتب الصحفي، مع مجاميع اختبارية للتحقق من التنزيل.\n\n' +
+      '«هذا اقتباس على سبيل المثال، مع اسم قائله وصفته»، قالت آنا مثال، المتحدثة الرسمية.\n',
+  }),
+};
+
+const WORDS: readonly ExampleWords[] = [EN, FR, ES, AR];
 
 /** The words for a language tag (`fr-BE` → French), or English when there are none. */
 export function wordsFor(lang: string): ExampleWords {

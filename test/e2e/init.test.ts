@@ -128,6 +128,19 @@ describe('presskit init', () => {
       'note: no example text in de: the example release is in English',
     );
     expect(await readFile(join(root, 'de/presskit.config.yaml'), 'utf8')).toMatch(/^lang: de$/m);
+
+    // Arabic, one of the organisation's four languages, has its own example, which checks.
+    const arabic = await runCli(['init', 'ar', '--lang', 'ar', '--org', 'المنظمة الدولية للهجرة'], {
+      cwd: root,
+    });
+    expect(arabic.code, arabic.stderr).toBe(0);
+    expect(arabic.stderr).not.toContain('note: no example text');
+    const arabicRelease = await readFile(join(root, 'ar/releases/first-release.md'), 'utf8');
+    expect(arabicRelease).toMatch(/^lang: ar$/m);
+    expect(arabicRelease).toContain('افتتحت المنظمة الدولية للهجرة اليوم');
+    expect(arabicRelease).toContain('«هذا اقتباس على سبيل المثال');
+    const arabicCheck = await runCli(['check'], { cwd: join(root, 'ar') });
+    expect(arabicCheck.code, arabicCheck.stderr).toBe(0);
   });
 
   it('refuses a bad flag before writing anything', async () => {

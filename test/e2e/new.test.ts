@@ -74,6 +74,14 @@ describe('presskit new', () => {
     expect([before, after]).toContain(date);
     expect(source).toMatch(/^lang: fr$/m);
     expect(source).toContain('Écrivez ici le chapeau');
+    const arabic = await runCli(['new', 'اتفاق جديد', '--lang', 'ar', '--slug', 'ittifaq'], {
+      cwd: root,
+      env: { TZ: WEST },
+    });
+    expect(arabic.code, arabic.stderr).toBe(0);
+    expect(await readFile(join(root, 'releases/ittifaq.md'), 'utf8')).toContain(
+      'اكتب هنا الفقرة الاستهلالية',
+    );
     expect(source).toContain(
       '# Press contacts: presskit.config.yaml has none for every release yet.',
     );

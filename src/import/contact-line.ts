@@ -12,9 +12,34 @@ export interface ImportedContact {
 
 const EMAIL = /[^\s,;:<>()]+@[^\s,;:<>()]+\.[a-z]{2,}/iu;
 const LABELLED =
-  /^(tel|tél|tel\.|tél\.|phone|téléphone|teléfono|mobile|mobile phone|portable|móvil|celular|cell|email|e-mail|courriel|mail|correo|correo electrónico)\s*\.?\s*:\s*(.+)$/iu;
-const PHONE_LABELS = new Set(['tel', 'tél', 'tel.', 'tél.', 'phone', 'téléphone', 'teléfono']);
-const MOBILE_LABELS = new Set(['mobile', 'mobile phone', 'portable', 'móvil', 'celular', 'cell']);
+  /^(tel|tél|tel\.|tél\.|phone|téléphone|teléfono|mobile|mobile phone|portable|móvil|celular|cell|email|e-mail|courriel|mail|correo|correo electrónico|الهاتف المحمول|الهاتف|هاتف|تلفون|الجوال|جوال|المحمول|محمول|البريد الإلكتروني|البريد الالكتروني|بريد إلكتروني|البريد)\s*\.?\s*:\s*(.+)$/iu;
+const PHONE_LABELS = new Set([
+  'tel',
+  'tél',
+  'tel.',
+  'tél.',
+  'phone',
+  'téléphone',
+  'teléfono',
+  'هاتف',
+  'الهاتف',
+  'تلفون',
+]);
+const MOBILE_LABELS = new Set([
+  'mobile',
+  'mobile phone',
+  'portable',
+  'móvil',
+  'celular',
+  'cell',
+  'الهاتف المحمول',
+  'الجوال',
+  'جوال',
+  'المحمول',
+  'محمول',
+]);
+/** Commas between a contact's parts: Latin, and Arabic (U+060C). */
+const COMMA = /[,،]\s*/u;
 
 /**
  * The contacts of a closing sentence such as "Pour plus d'informations, veuillez contacter
@@ -35,7 +60,7 @@ export function parseContactLine(
     const end = email ? email.index + email[0].length : rest.length;
     const contact = contactOf(rest.slice(0, end));
     if (contact) contacts.push(contact);
-    rest = rest.slice(end).replace(/^[\s,.]+/u, '');
+    rest = rest.slice(end).replace(/^[\s,،.]+/u, '');
     const join = words.contactJoin.exec(rest);
     if (join) rest = rest.slice(join[0].length);
   }
@@ -44,7 +69,7 @@ export function parseContactLine(
 
 function contactOf(segment: string): ImportedContact | undefined {
   const parts = segment
-    .split(/,\s*/u)
+    .split(COMMA)
     .map((part) => part.trim())
     .filter((part) => part !== '');
   const first = parts.shift();

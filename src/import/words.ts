@@ -1,7 +1,7 @@
 /**
  * The words a communiqué's furniture is written with, per language: the label line, the
  * closing "for more information" sentence and its field labels. They follow the shape of
- * IOM's releases (../shared/seed/), which the organisation publishes in these three
+ * IOM's releases (../shared/seed/), which the organisation publishes in these four
  * languages; a text in another language is imported with `--lang` and its contacts by hand.
  */
 export interface CommuniqueWords {
@@ -34,6 +34,17 @@ export const COMMUNIQUE_WORDS: readonly CommuniqueWords[] = [
     contactIntro:
       /^para (?:más|mayor|obtener más) información\s*,?\s*(?:por favor\s*,?\s*)?(?:contacte|contactar|póngase en contacto|comuníquese)(?:\s+(?:a|con))?\s*:?\s*/iu,
     contactJoin: /^\s*(?:o|u|y|;)\s*/iu,
+  },
+  {
+    lang: 'ar',
+    kinds: ['بيان صحفي', 'بيان', 'بيان إعلامي', 'نشرة صحفية', 'مذكرة إلى المحررين', 'إشعار إعلامي'],
+    // "لمزيد من المعلومات، يرجى الاتصال بـ …" / "… التواصل مع: …". A ب written onto the
+    // name ("بأوليفيا") cannot be told from the name's first letter: it stays, for the
+    // author to see in the import's report.
+    contactIntro:
+      /^(?:لمزيد|للمزيد|لمزيدٍ) من المعلومات\s*[،,]?\s*(?:يرجى|يُرجى|الرجاء|نرجو)?\s*(?:الاتصال|التواصل)\s*(?:بـ|(?:ب|مع)(?=[\s:]))?\s*:?\s*/u,
+    // "و" (and) is written onto the next word: only a free-standing "أو" (or) joins.
+    contactJoin: /^\s*(?:أو|او|؛|;)\s+/u,
   },
 ];
 

@@ -9,9 +9,13 @@ import type { FileReport } from '../reports.js';
 import { STAGING_DIR } from './paths.js';
 import { asWriteError } from './write-error.js';
 
-/** A file of the kit: bytes to write, or a source file to copy as it is. */
+/**
+ * A file of the kit: bytes to write, or a source file to copy as it is. Bytes still to come
+ * (a PDF being printed) are written when they are there, after the entries before them.
+ */
 export type KitEntry =
-  { path: string; data: Uint8Array | string } | { path: string; copyFrom: string };
+  | { path: string; data: Uint8Array | string | Promise<Uint8Array | string> }
+  | { path: string; copyFrom: string };
 
 export interface StagedKit {
   /** Every file of the kit (paths `<slug>/…`), SHA256SUMS included, sorted. */
@@ -69,8 +73,9 @@ export async function stageKit(
           held = undefined;
         }
       } else {
+        const data = await entry.data;
         // Encoded once: writeFile and the hash would each turn a string into UTF-8 again.
-        const bytes = typeof entry.data === 'string' ? Buffer.from(entry.data) : entry.data;
+        const bytes = typeof data === 'string' ? Buffer.from(data) : data;
         await writeFile(target, bytes);
         hashed.push({ name: entry.path, ...digest(bytes) });
         held?.push({ name: entry.path, data: bytes });

@@ -57,19 +57,22 @@ export async function makeKit(
         staging.catch(() => undefined);
       },
     );
-  } finally {
+  } catch (error) {
     context.printed();
+    throw error;
   }
+  void kit.browserDone.then(context.printed);
   const { stageKit } = await (staging ?? import('../output/stage-kit.js'));
   const interrupted = (): PresskitError =>
     new PresskitError('E_INTERRUPTED', { file: release.displayPath, message: 'interrupted' });
   if (context.signal?.aborted) throw interrupted();
+  // Written while the PDF prints, and the PDF once it is back: a failed print discards it all.
   const staged = await stageKit(context.outDir, release.slug, kit.entries, context.documentDate);
   if (context.signal?.aborted) {
     await staged.discard();
     throw interrupted();
   }
-  return { ...staged, pdfMs: kit.pdfMs };
+  return { ...staged, pdfMs: await kit.pdfMs };
 }
 
 /** A withdrawn release's kit: its notice page alone (and SHA256SUMS), no zip. */

@@ -35,11 +35,18 @@ interface HyphenatedText {
 }
 
 export interface RenderedKit {
+  /** The PDF (and what depends on it) as promises, last: see stageKit. */
   entries: KitEntry[];
-  pdfMs: number;
+  /** From the print's start to the PDF's post-processing's end; rejects as the print does. */
+  pdfMs: Promise<number>;
+  /** Settles once this kit needs the browser no more (its PDF and social card are done). */
+  browserDone: Promise<void>;
 }
 
-/** Everything but the zip: page, PDF, text, vCards, assets. */
+/**
+ * Everything but the zip: page, PDF, text, vCards, assets. Returns as soon as everything
+ * but the PDF is made, while Chrome still prints it.
+ */
 export async function renderKit(
   prepared: PreparedRelease,
   cards: ContactCard[],
@@ -160,33 +167,46 @@ export async function renderKit(
     baseUrl: settings.baseUrl,
     generator: GENERATOR,
   });
-  const pdf = await printing;
-  const pdfMs = performance.now() - started;
-  const cardPng = await card;
-
-  const ninjs = renderNinjs({
-    release,
-    assets,
-    text,
-    bodyHtml: pageBody,
-    pdfBytes: pdf.byteLength,
-    pixelSizes: sizes,
-    webVersions: web,
-    baseUrl: settings.baseUrl,
-  });
-
+  // The PDF, and ninjs (which gives its size), come last: the kit's other files are
+  // written while Chrome prints (see stageKit). Each is awaited there, or not at all when
+  // an earlier file fails: none of their failures may go unhandled.
+  const pdf = printing.then((bytes) => ({ bytes, ms: performance.now() - started }));
+  pdf.catch(() => undefined);
+  const ninjs = pdf.then(({ bytes }) =>
+    renderNinjs({
+      release,
+      assets,
+      text,
+      bodyHtml: pageBody,
+      pdfBytes: bytes.byteLength,
+      pixelSizes: sizes,
+      webVersions: web,
+      baseUrl: settings.baseUrl,
+    }),
+  );
+  ninjs.catch(() => undefined);
   const entries: KitEntry[] = [
     { path: 'index.html', data: pageBytes },
-    { path: `${release.slug}.pdf`, data: pdf },
     { path: `${release.slug}.txt`, data: text },
-    { path: `${release.slug}.ninjs.json`, data: ninjs },
     { path: `${release.slug}.eml`, data: email },
     ...cards.map((card) => ({ path: card.kitPath, data: card.vcard })),
     ...uniqueAssets(assets).map((asset) => ({ path: asset.kitPath, copyFrom: asset.source })),
     ...[...new Set(web.values())].map((image) => ({ path: image.kitPath, data: image.data })),
-    ...(cardPng ? [{ path: SOCIAL_CARD.kitPath, data: cardPng }] : []),
+    { path: `${release.slug}.pdf`, data: pdf.then(({ bytes }) => bytes) },
+    { path: `${release.slug}.ninjs.json`, data: ninjs },
+    ...(card ? [{ path: SOCIAL_CARD.kitPath, data: card }] : []),
   ];
-  return { entries, pdfMs };
+  for (const entry of entries) if ('data' in entry) settledQuietly(entry.data);
+  const pdfMs = pdf.then(({ ms }) => ms);
+  pdfMs.catch(() => undefined);
+  // The browser is done with this kit once its PDF and its card are, however they ended.
+  const browserDone = Promise.allSettled([printing, card]).then(() => undefined);
+  return { entries, pdfMs, browserDone };
+}
+
+/** A promise whose failure is reported where it is awaited, never as unhandled. */
+function settledQuietly(value: unknown): void {
+  if (value instanceof Promise) value.catch(() => undefined);
 }
 
 /** The renderers of the kit's files that do not go into the PDF, loaded on first use. */

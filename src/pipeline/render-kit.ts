@@ -171,7 +171,6 @@ export async function renderKit(
   // written while Chrome prints (see stageKit). Each is awaited there, or not at all when
   // an earlier file fails: none of their failures may go unhandled.
   const pdf = printing.then((bytes) => ({ bytes, ms: performance.now() - started }));
-  pdf.catch(() => undefined);
   const ninjs = pdf.then(({ bytes }) =>
     renderNinjs({
       release,
@@ -184,7 +183,6 @@ export async function renderKit(
       baseUrl: settings.baseUrl,
     }),
   );
-  ninjs.catch(() => undefined);
   const entries: KitEntry[] = [
     { path: 'index.html', data: pageBytes },
     { path: `${release.slug}.txt`, data: text },
@@ -196,17 +194,13 @@ export async function renderKit(
     { path: `${release.slug}.ninjs.json`, data: ninjs },
     ...(card ? [{ path: SOCIAL_CARD.kitPath, data: card }] : []),
   ];
-  for (const entry of entries) if ('data' in entry) settledQuietly(entry.data);
   const pdfMs = pdf.then(({ ms }) => ms);
-  pdfMs.catch(() => undefined);
+  for (const pending of [pdfMs, ...entries.map((entry) => 'data' in entry && entry.data)]) {
+    if (pending instanceof Promise) pending.catch(() => undefined);
+  }
   // The browser is done with this kit once its PDF and its card are, however they ended.
   const browserDone = Promise.allSettled([printing, card]).then(() => undefined);
   return { entries, pdfMs, browserDone };
-}
-
-/** A promise whose failure is reported where it is awaited, never as unhandled. */
-function settledQuietly(value: unknown): void {
-  if (value instanceof Promise) value.catch(() => undefined);
 }
 
 /** The renderers of the kit's files that do not go into the PDF, loaded on first use. */

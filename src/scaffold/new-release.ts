@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { PresskitError } from '../errors.js';
-import { CONFIG_FILES } from '../project/config.js';
+import { CONFIG_FILES, projectLang } from '../project/config.js';
 import { findProject } from '../project/find-project.js';
 import { SLUG } from '../release/schema.js';
 import { asciiSlug, isWindowsReserved, unreservedSlug } from '../util/slug.js';
@@ -16,7 +16,7 @@ export interface NewReleaseOptions {
   title: string;
   /** The project folder (default: found as build finds it, from the working folder upward). */
   root?: string;
-  /** Default `en`. */
+  /** Default: the config's `lang`, else `en`. */
   lang?: string;
   /** The file's name and the kit's (default: from the headline). */
   slug?: string;
@@ -45,9 +45,13 @@ export interface NewReleaseReport {
 export async function newRelease(options: NewReleaseOptions): Promise<NewReleaseReport> {
   // From a subfolder of the project (releases/, say), the release still goes in its releases/.
   const root = options.root !== undefined ? resolve(options.root) : findProject().root;
-  const checked = checkFlags(options.lang ?? 'en', { flag: 'headline', value: options.title });
-  const title = checked.text ?? options.title;
   const config = await configOrNone(root);
+  // A French newsroom's releases are French unless told otherwise.
+  const checked = checkFlags(options.lang ?? projectLang(config), {
+    flag: 'headline',
+    value: options.title,
+  });
+  const title = checked.text ?? options.title;
   const timeZone = config.defaults.timezone ?? machineTimeZone();
   const date = dayIn(timeZone, options.now);
   const notes: string[] = [];

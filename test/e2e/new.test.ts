@@ -108,6 +108,20 @@ describe('presskit new', () => {
     expect(await readdir(join(root, 'releases'))).toEqual(['folder', 'taken.md']);
   });
 
+  it("writes in the config's language when no --lang is given", async () => {
+    const root = await makeProject({ 'presskit.config.yaml': `lang: fr\ntimezone: ${EAST}\n` });
+    const made = await runCli(['new', 'Un nouvel accord'], { cwd: root });
+    expect(made.code, made.stderr).toBe(0);
+    const source = await readFile(join(root, 'releases/un-nouvel-accord.md'), 'utf8');
+    expect(source).toMatch(/^lang: fr$/m);
+    expect(source).toContain('Écrivez ici le chapeau');
+    const english = await runCli(['new', 'A new agreement', '--lang', 'en'], { cwd: root });
+    expect(english.code, english.stderr).toBe(0);
+    expect(await readFile(join(root, 'releases/a-new-agreement.md'), 'utf8')).toMatch(
+      /^lang: en$/m,
+    );
+  });
+
   it('names a release with no Latin letters by its date, unless --slug names it', async () => {
     const root = await makeProject({ 'presskit.config.yaml': `timezone: ${EAST}\n` });
     const dated = await runCli(['new', 'Соглашение подписано', '--lang', 'ru'], { cwd: root });

@@ -8,7 +8,7 @@ export const registerNew: RegisterCommand = (program) => {
     .command('new')
     .description('write a new release, releases/<slug>.md, dated today')
     .argument('<headline>', 'the release’s headline')
-    .option('--lang <tag>', 'its language, a BCP 47 tag (default: en)')
+    .option('--lang <tag>', "its language, a BCP 47 tag (default: the config's lang, else en)")
     .option('--slug <slug>', 'its file and kit name (default: from the headline)')
     .action(async (title: string, flags: { lang?: string; slug?: string }) => {
       const output = createOutput(false);

@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
 import { DEFAULT_LAUNCH_TIMEOUT_MS } from '../browser/manager.js';
+import { findProject } from '../project/find-project.js';
+import { definedOnly } from '../util/defined.js';
 import { checkBrowser } from './browser-check.js';
 import { checkFonts } from './fonts-check.js';
 import { checkNode } from './node-check.js';
@@ -7,8 +8,12 @@ import { checkConfig, checkOutput } from './project-check.js';
 import type { DoctorReport } from './report.js';
 
 export interface DoctorOptions {
-  /** Project root, as for build. Default: cwd. */
+  /** Project root, as for build. Default: found as build finds it (the config upward). */
   root?: string;
+  /** The config file, as for build (its folder is the project unless `root` is given). */
+  config?: string;
+  /** Where the search for the config starts, as for build. Default: process.cwd(). */
+  cwd?: string;
   /** Output folder, as build's `out`. Default: the config's, else `dist`. */
   out?: string;
   /** Browser executable, as build's `browser`. */
@@ -25,8 +30,11 @@ export interface DoctorOptions {
  * browser (started and asked its version), the fonts, the config, the output folder.
  */
 export async function diagnose(options: DoctorOptions = {}): Promise<DoctorReport> {
-  const root = resolve(options.root ?? process.cwd());
-  const { check: config, config: loaded } = await checkConfig(root);
+  // The project a build run here would find: from a subfolder, the config above it.
+  const { root, configFile } = findProject(
+    definedOnly({ root: options.root, config: options.config, cwd: options.cwd }),
+  );
+  const { check: config, config: loaded } = await checkConfig(root, configFile);
   const checks = [
     checkNode(),
     await checkBrowser({

@@ -10,9 +10,10 @@ import type { DoctorCheck } from './report.js';
 /** The config a build in `root` would read, and the check saying so. */
 export async function checkConfig(
   root: string,
+  configFile?: string,
 ): Promise<{ check: DoctorCheck; config: ProjectConfig | undefined }> {
   try {
-    const config = await loadConfig(root);
+    const config = await loadConfig(root, configFile);
     const check: DoctorCheck = config.file
       ? { name: 'config', status: 'ok', detail: config.file, path: config.file }
       : {

@@ -45,6 +45,32 @@ describe('presskit doctor', () => {
     });
   });
 
+  it('finds the project as build does: from a subfolder, and by --root or --config', async () => {
+    const root = await makeProject({
+      'presskit.config.yaml': 'out: public\n',
+      'releases/2026/.keep': '',
+    });
+    const elsewhere = await makeProject();
+    const runs = [
+      await runCli(['doctor', '--json'], { cwd: join(root, 'releases/2026') }),
+      await runCli(['doctor', '--json', '--root', root], { cwd: elsewhere }),
+      await runCli(['doctor', '--json', '--config', join(root, 'presskit.config.yaml')], {
+        cwd: elsewhere,
+      }),
+    ];
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(0);
+      const report = parse(run.stdout);
+      expect(byName(report, 'config')?.path).toBe(join(root, 'presskit.config.yaml'));
+      expect(byName(report, 'output')?.detail).toContain(join(root, 'public'));
+    }
+    // --out is where it is typed from, as for build.
+    const typed = await runCli(['doctor', '--json', '--root', root, '-o', 'site'], {
+      cwd: elsewhere,
+    });
+    expect(byName(parse(typed.stdout), 'output')?.detail).toContain(join(elsewhere, 'site'));
+  });
+
   it('says in text what is wrong and what to do, and exits 1', async () => {
     const root = await makeProject({
       'presskit.config.yaml': 'paper: A5\n',

@@ -6,12 +6,18 @@ import { openBrowserSession } from '../pdf/browser-session.js';
 import { startPreviewServer } from '../preview/server.js';
 import { watchProject } from '../preview/watch.js';
 import { loadConfig } from '../project/config.js';
+import { findProject } from '../project/find-project.js';
+import { definedOnly } from '../util/defined.js';
 import { build } from './build.js';
 import type { BuildReport } from './options.js';
 
 export interface PreviewOptions {
-  /** Project root (default: the working folder). */
+  /** Project root. Default: found as build finds it (the config upward, from `cwd`). */
   root?: string;
+  /** The config file, as for build (its folder is the project unless `root` is given). */
+  config?: string;
+  /** Where the search for the config starts, as for build. Default: process.cwd(). */
+  cwd?: string;
   /** Release files or folders, as for build (default: `releases`). */
   paths?: string[];
   /** Port on 127.0.0.1; 0 takes any free one. Default 4321. */
@@ -51,8 +57,17 @@ export const DEFAULT_PREVIEW_PORT = 4321;
  * prints with a browser kept warm across builds. Pages reload when a build is done.
  */
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
-  const root = resolve(options.root ?? process.cwd());
-  const config = await loadConfig(root);
+  // The project a build run here would find: from a subfolder, or a release named from
+  // elsewhere, the config above it.
+  const { root, configFile } = findProject(
+    definedOnly({
+      root: options.root,
+      config: options.config,
+      cwd: options.cwd,
+      paths: options.paths,
+    }),
+  );
+  const config = await loadConfig(root, configFile);
   const outDir = await mkdtemp(join(tmpdir(), 'presskit-preview-'));
   const session = openBrowserSession({
     ...(options.browser !== undefined ? { browser: options.browser } : {}),
@@ -71,6 +86,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       try {
         const report = await build({
           root,
+          ...(configFile !== undefined ? { config: configFile } : {}),
           out: outDir,
           browserSession: session,
           concurrency: 1,

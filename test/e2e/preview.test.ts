@@ -4,7 +4,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, SAMPLE_SLUG, copySample, foldSpaces, makeProject, run } from './helpers.js';
+import {
+  CLI,
+  SAMPLE_SLUG,
+  copySample,
+  foldSpaces,
+  makeProject,
+  minimalRelease,
+  run,
+} from './helpers.js';
 
 /** Reads a server-sent event stream, as the page's EventSource does. */
 async function openEvents(
@@ -114,6 +122,34 @@ describe('presskit preview', () => {
       expect(existsSync(join(root, outDir ?? ''))).toBe(false);
       for (const pid of descendants)
         expect((await run('kill', ['-0', pid])).code, `process ${pid}`).not.toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('finds the project as build does, from inside releases/', async () => {
+    const root = await makeProject({
+      'presskit.config.yaml': 'organization:\n  name: Acme Press\n',
+      'releases/new-office.md': minimalRelease({ title: 'New office' }),
+    });
+    const child = spawn(process.execPath, [CLI, 'preview', '--port', '0'], {
+      cwd: join(root, 'releases'),
+      env: { ...process.env, CI: 'true' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+        child.once('exit', () => reject(new Error(`preview exited: ${stderr}`)));
+      });
+      // The config above the folder it was started in: its organisation is on the page.
+      expect(await (await fetch(`${url}new-office/`)).text()).toContain('Acme Press');
+      const exited = new Promise<number | null>((resolve) =>
+        child.once('exit', (code) => resolve(code)),
+      );
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
     } finally {
       child.kill('SIGKILL');
     }

@@ -6,6 +6,8 @@ import { PresskitError, isPresskitError } from '../errors.js';
 import { checkFlags, configOrNone, validateDraft } from '../scaffold/draft.js';
 import { writeIfAbsent } from '../scaffold/write-new.js';
 import { asciiSlug, unreservedSlug } from '../util/slug.js';
+import { projectLang } from '../project/config.js';
+import { findProject } from '../project/find-project.js';
 import { readCommunique } from './communique.js';
 import type { ImportedCommunique, SourceBlock } from './communique.js';
 import type { ExtractedImage } from './docx.js';
@@ -16,11 +18,11 @@ import { importedSource } from './release-source.js';
 export interface ImportOptions {
   /** The communiqué: plain text (.txt, .text) or Word (.docx). */
   file: string;
-  /** The project folder (default: the working folder). */
+  /** The project folder (default: found as build finds it, from the working folder upward). */
   root?: string;
   /** The folder the release is written into (default: `<root>/releases`). */
   out?: string;
-  /** Its language, a BCP 47 tag (default: recognised from the text, else `en`). */
+  /** Its language, a BCP 47 tag (default: recognised from the text, else the config's `lang`, else `en`). */
   lang?: string;
   /** Its publication date, `YYYY-MM-DD` (default: left as a TODO to fill). */
   date?: string;
@@ -50,15 +52,18 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
  * Markdown body, with nothing replaced. The result is checked as `check` will check it.
  */
 export async function importRelease(options: ImportOptions): Promise<ImportReport> {
-  const root = resolve(options.root ?? '.');
+  // From a subfolder of the project (releases/, say), the release still goes in its releases/.
+  const root = options.root !== undefined ? resolve(options.root) : findProject().root;
   const source = resolve(options.file);
   const shown = relative(process.cwd(), source) || source;
   const { blocks, images, notes } = await readSource(source, shown);
   const flagged = options.lang === undefined ? undefined : checkFlags(options.lang, undefined).lang;
   const read = readCommunique(blocks, flagged);
-  const lang = read.lang ?? 'en';
+  const config = await configOrNone(root);
+  const fallback = projectLang(config);
+  const lang = read.lang ?? fallback;
   if (read.lang === undefined)
-    notes.push('the language was not recognised: set to en (--lang sets it)');
+    notes.push(`the language was not recognised: set to ${fallback} (--lang sets it)`);
   const date = options.date === undefined ? undefined : checkedDate(options.date);
 
   const slug = options.slug ?? slugOf(read, source);
@@ -77,7 +82,6 @@ export async function importRelease(options: ImportOptions): Promise<ImportRepor
       notes.push(`contact ${contact.name}: "${part}" has no field (one phone a contact): not kept`);
 
   const text = importedSource(read, lang, date, basename(source));
-  const config = await configOrNone(root);
   const toFill = draftProblems(
     importedSource(read, lang, date ?? '2000-01-01', ''),
     file,

@@ -94,6 +94,23 @@ describe('presskit import', () => {
     expect(await readFile(join(root, first.stdout.trim()), 'utf8')).toBe(source);
   });
 
+  it("writes into the project's releases/ from inside it, in the config's language when the text names none", async () => {
+    const root = await makeProject({
+      'presskit.config.yaml': 'lang: fr\n',
+      'releases/.keep': '',
+      'in/note.txt': 'Un accord signé\n\nBruxelles - Le texte du communiqué.\n',
+    });
+    const imported = await runCli(['import', '../in/note.txt', '--date', '2026-11-30'], {
+      cwd: join(root, 'releases'),
+    });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout.trim()).toBe('un-accord-signe.md');
+    expect(await readdir(join(root, 'releases'))).toEqual(['.keep', 'un-accord-signe.md']);
+    const source = await readFile(join(root, 'releases/un-accord-signe.md'), 'utf8');
+    expect(source).toMatch(/^lang: fr$/m);
+    expect(imported.stderr).toContain('the language was not recognised: set to fr');
+  });
+
   it('says in one line what it cannot read', async () => {
     const root = await makeProject({ 'notes.pdf': '%PDF-1.4', 'broken.docx': 'not a zip' });
     for (const [file, message] of [

@@ -16,7 +16,10 @@ export const registerImport: RegisterCommand = (program) => {
     .command('import')
     .description('turn a plain-text (.txt) or Word (.docx) communiqué into a release file')
     .argument('<file>', 'the communiqué')
-    .option('--out <dir>', 'the folder to write the release into (default: releases/)')
+    .option(
+      '--out <dir>',
+      "the folder to write the release into (default: the project's releases/)",
+    )
     .option('--lang <tag>', 'its language, a BCP 47 tag (default: recognised from the text)')
     .option('--date <YYYY-MM-DD>', 'its publication date (default: asked for on a terminal)')
     .option('--slug <slug>', 'its file and kit name (default: from the headline)')

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copySample, makeProject, minimalRelease, runCli, SAMPLE_SLUG } from './helpers.js';
 import { build, PresskitError } from '../../src/index.js';
@@ -205,6 +205,14 @@ describe('command line', () => {
         'lang%3A is',
         'lang: is',
       ),
+    );
+    // A project in a folder of the repository: GitHub reads the file from the repository's root.
+    const inRepository = await runCli(['check', '--format', 'github'], {
+      cwd: project,
+      env: { GITHUB_WORKSPACE: dirname(project) },
+    });
+    expect(inRepository.stdout.trim()).toMatch(
+      new RegExp(`^::error file=${basename(project)}/releases/bad\\.md,line=3,`),
     );
     expect(existsSync(join(project, 'dist'))).toBe(false);
   });

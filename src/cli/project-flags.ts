@@ -28,6 +28,11 @@ export function projectOptions(flags: ProjectFlags, paths?: readonly string[]) {
   });
 }
 
+/** `--root` and `--config` alone, from the working folder: for commands that write into a project. */
+export function projectPlace(flags: ProjectFlags): { root?: string; config?: string } {
+  return definedOnly({ root: fromCwd(flags.root), config: fromCwd(flags.config) });
+}
+
 export function fromCwd(path: string | undefined): string | undefined {
   return path === undefined ? undefined : resolve(process.cwd(), path);
 }

@@ -3,11 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../errors.js';
 import { PresskitError, isPresskitError } from '../errors.js';
-import { checkFlags, configOrNone, validateDraft } from '../scaffold/draft.js';
+import { checkFlags, configOrNone, projectOf, validateDraft } from '../scaffold/draft.js';
 import { writeIfAbsent } from '../scaffold/write-new.js';
 import { asciiSlug, unreservedSlug } from '../util/slug.js';
 import { projectLang } from '../project/config.js';
-import { findProject } from '../project/find-project.js';
 import { readCommunique } from './communique.js';
 import type { ImportedCommunique, SourceBlock } from './communique.js';
 import type { ExtractedImage } from './docx.js';
@@ -20,6 +19,8 @@ export interface ImportOptions {
   file: string;
   /** The project folder (default: found as build finds it, from the working folder upward). */
   root?: string;
+  /** The config file, as for build (its folder is the project unless `root` is given). */
+  config?: string;
   /** The folder the release is written into (default: `<root>/releases`). */
   out?: string;
   /** Its language, a BCP 47 tag (default: recognised from the text, else the config's `lang`, else `en`). */
@@ -53,13 +54,13 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
  */
 export async function importRelease(options: ImportOptions): Promise<ImportReport> {
   // From a subfolder of the project (releases/, say), the release still goes in its releases/.
-  const root = options.root !== undefined ? resolve(options.root) : findProject().root;
+  const { root, configFile } = projectOf(options);
   const source = resolve(options.file);
   const shown = relative(process.cwd(), source) || source;
   const { blocks, images, notes } = await readSource(source, shown);
   const flagged = options.lang === undefined ? undefined : checkFlags(options.lang, undefined).lang;
   const read = readCommunique(blocks, flagged);
-  const config = await configOrNone(root);
+  const config = await configOrNone(root, configFile);
   const fallback = projectLang(config);
   const lang = read.lang ?? fallback;
   if (read.lang === undefined)

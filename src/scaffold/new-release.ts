@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { PresskitError } from '../errors.js';
 import { CONFIG_FILES, projectLang } from '../project/config.js';
-import { findProject } from '../project/find-project.js';
 import { SLUG } from '../release/schema.js';
 import { asciiSlug, isWindowsReserved, unreservedSlug } from '../util/slug.js';
-import { checkFlags, configOrNone, validateDraft } from './draft.js';
+import { checkFlags, configOrNone, projectOf, validateDraft } from './draft.js';
 import { wordsFor } from './examples.js';
 import { releaseSource } from './release-text.js';
 import { dayIn, machineTimeZone } from './today.js';
@@ -16,6 +15,8 @@ export interface NewReleaseOptions {
   title: string;
   /** The project folder (default: found as build finds it, from the working folder upward). */
   root?: string;
+  /** The config file, as for build (its folder is the project unless `root` is given). */
+  config?: string;
   /** Default: the config's `lang`, else `en`. */
   lang?: string;
   /** The file's name and the kit's (default: from the headline). */
@@ -44,8 +45,8 @@ export interface NewReleaseReport {
  */
 export async function newRelease(options: NewReleaseOptions): Promise<NewReleaseReport> {
   // From a subfolder of the project (releases/, say), the release still goes in its releases/.
-  const root = options.root !== undefined ? resolve(options.root) : findProject().root;
-  const config = await configOrNone(root);
+  const { root, configFile } = projectOf(options);
+  const config = await configOrNone(root, configFile);
   // A French newsroom's releases are French unless told otherwise.
   const checked = checkFlags(options.lang ?? projectLang(config), {
     flag: 'headline',
@@ -67,8 +68,9 @@ export async function newRelease(options: NewReleaseOptions): Promise<NewRelease
       message: `a release of that name exists; presskit new never replaces one: give another --slug`,
     });
   }
-  const configName =
-    CONFIG_FILES.find((name) => existsSync(join(root, name))) ?? 'presskit.config.yaml';
+  const configName = configFile
+    ? basename(configFile)
+    : (CONFIG_FILES.find((name) => existsSync(join(root, name))) ?? 'presskit.config.yaml');
   const source = releaseSource({
     title,
     lang: checked.lang,

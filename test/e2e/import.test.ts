@@ -111,6 +111,19 @@ describe('presskit import', () => {
     expect(imported.stderr).toContain('the language was not recognised: set to fr');
   });
 
+  it('writes into the project named by --root, from anywhere', async () => {
+    const root = await makeProject({ 'presskit.config.yaml': 'lang: fr\n', 'releases/.keep': '' });
+    const elsewhere = await makeProject({
+      'note.txt': 'Un accord signé\n\nBruxelles - Le texte du communiqué.\n',
+    });
+    const imported = await runCli(['import', 'note.txt', '--root', root, '--date', '2026-11-30'], {
+      cwd: elsewhere,
+    });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(await readdir(join(root, 'releases'))).toEqual(['.keep', 'un-accord-signe.md']);
+    expect(await readdir(elsewhere)).toEqual(['note.txt']);
+  });
+
   it('says in one line what it cannot read', async () => {
     const root = await makeProject({ 'notes.pdf': '%PDF-1.4', 'broken.docx': 'not a zip' });
     for (const [file, message] of [

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +107,21 @@ describe('presskit new', () => {
     expect(folder.code).toBe(2);
     expect(folder.stderr).toContain('releases/folder/: a release of that name exists');
     expect(await readdir(join(root, 'releases'))).toEqual(['folder', 'taken.md']);
+  });
+
+  it('writes into the project named by --root or --config, from anywhere', async () => {
+    const root = await makeProject({ 'presskit.config.yaml': `lang: es\ntimezone: ${EAST}\n` });
+    const elsewhere = await makeProject();
+    const byRoot = await runCli(['new', 'Un acuerdo', '--root', root], { cwd: elsewhere });
+    expect(byRoot.code, byRoot.stderr).toBe(0);
+    expect(await readFile(join(root, 'releases/un-acuerdo.md'), 'utf8')).toMatch(/^lang: es$/m);
+    const byConfig = await runCli(
+      ['new', 'Otro acuerdo', '--config', join(root, 'presskit.config.yaml')],
+      { cwd: elsewhere },
+    );
+    expect(byConfig.code, byConfig.stderr).toBe(0);
+    expect(existsSync(join(root, 'releases/otro-acuerdo.md'))).toBe(true);
+    expect(existsSync(join(elsewhere, 'releases'))).toBe(false);
   });
 
   it("writes in the config's language when no --lang is given", async () => {

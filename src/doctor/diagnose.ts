@@ -1,6 +1,5 @@
 import { DEFAULT_LAUNCH_TIMEOUT_MS } from '../browser/manager.js';
 import { findProject } from '../project/find-project.js';
-import { definedOnly } from '../util/defined.js';
 import { checkBrowser } from './browser-check.js';
 import { checkFonts } from './fonts-check.js';
 import { checkNode } from './node-check.js';
@@ -31,9 +30,11 @@ export interface DoctorOptions {
  */
 export async function diagnose(options: DoctorOptions = {}): Promise<DoctorReport> {
   // The project a build run here would find: from a subfolder, the config above it.
-  const { root, configFile } = findProject(
-    definedOnly({ root: options.root, config: options.config, cwd: options.cwd }),
-  );
+  const { root, configFile } = findProject({
+    root: options.root,
+    config: options.config,
+    cwd: options.cwd,
+  });
   const { check: config, config: loaded } = await checkConfig(root, configFile);
   const checks = [
     checkNode(),

@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../errors.js';
 import { PresskitError, isPresskitError } from '../errors.js';
-import { checkFlags, configOrNone, projectOf, validateDraft } from '../scaffold/draft.js';
+import { checkFlags, configOrNone, validateDraft } from '../scaffold/draft.js';
+import { findProject } from '../project/find-project.js';
 import { writeIfAbsent } from '../scaffold/write-new.js';
 import { asciiSlug, unreservedSlug } from '../util/slug.js';
 import { projectLang } from '../project/config.js';
@@ -54,7 +55,7 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
  */
 export async function importRelease(options: ImportOptions): Promise<ImportReport> {
   // From a subfolder of the project (releases/, say), the release still goes in its releases/.
-  const { root, configFile } = projectOf(options);
+  const { root, configFile } = findProject({ root: options.root, config: options.config });
   const source = resolve(options.file);
   const shown = relative(process.cwd(), source) || source;
   const { blocks, images, notes } = await readSource(source, shown);

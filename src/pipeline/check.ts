@@ -17,7 +17,7 @@ import { resolveSettings } from '../project/settings.js';
 import type { VcardVersion } from '../types.js';
 import { mapPool } from '../util/pool.js';
 import type { ProjectOptions } from './project.js';
-import { findSources, openProject } from './project.js';
+import { findSources, openProject, releasePaths } from './project.js';
 
 export interface CheckOptions extends ProjectOptions {
   vcardVersion?: VcardVersion;
@@ -52,7 +52,7 @@ export interface CheckReport {
 export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   const { root, config } = await openProject(options);
   const settings = resolveSettings(root, config, options);
-  const sources = await findSources(root, options, config.file);
+  const sources = await findSources(root, releasePaths(root, options.paths), options, config.file);
   const slugs = new Map<string, string>();
   // A project's own theme is parsed once, then rendered with each release's data (an
   // undefined variable may depend on it); the default theme is presskit's, tested with it.

@@ -5,10 +5,8 @@ import { formatProblem, isPresskitError } from '../errors.js';
 import { openBrowserSession } from '../pdf/browser-session.js';
 import { startPreviewServer } from '../preview/server.js';
 import { watchProject } from '../preview/watch.js';
-import { loadConfig } from '../project/config.js';
-import { findProject } from '../project/find-project.js';
-import { definedOnly } from '../util/defined.js';
 import { build } from './build.js';
+import { openProject } from './project.js';
 import type { BuildReport } from './options.js';
 
 export interface PreviewOptions {
@@ -59,15 +57,7 @@ export const DEFAULT_PREVIEW_PORT = 4321;
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   // The project a build run here would find: from a subfolder, or a release named from
   // elsewhere, the config above it.
-  const { root, configFile } = findProject(
-    definedOnly({
-      root: options.root,
-      config: options.config,
-      cwd: options.cwd,
-      paths: options.paths,
-    }),
-  );
-  const config = await loadConfig(root, configFile);
+  const { root, config } = await openProject(options);
   const outDir = await mkdtemp(join(tmpdir(), 'presskit-preview-'));
   const session = openBrowserSession({
     ...(options.browser !== undefined ? { browser: options.browser } : {}),
@@ -86,7 +76,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       try {
         const report = await build({
           root,
-          ...(configFile !== undefined ? { config: configFile } : {}),
+          ...(config.file !== undefined ? { config: config.file } : {}),
           out: outDir,
           browserSession: session,
           concurrency: 1,

@@ -64,13 +64,16 @@ function realPath(path: string): string {
   }
 }
 
-/** The releases under the paths named (default `releases/` of the root); none is an error. */
+/**
+ * The releases under `paths` (as `releasePaths` gives them: `DEFAULT_PATHS` when none was
+ * named); none is an error.
+ */
 export async function findSources(
   root: string,
+  paths: readonly string[],
   options: ProjectOptions,
   configFile: string | undefined,
 ): Promise<ReleaseSource[]> {
-  const paths = releasePaths(root, options.paths);
   if (paths === DEFAULT_PATHS && !existsSync(resolve(root, DEFAULT_PATHS[0] ?? 'releases'))) {
     throw new PresskitError('E_USAGE', {
       file: relative(process.cwd(), resolve(root, 'releases')) || '.',

@@ -19,9 +19,6 @@ import type { KitLifecycle, ProjectSettings } from '../types.js';
 import { GENERATOR } from '../version.js';
 import type { PreparedRelease } from './prepare-release.js';
 import type { KitEntry } from '../output/stage-kit.js';
-import type * as TextModule from '../text/render-text.js';
-import type * as EmailModule from '../wire/email.js';
-import type * as NinjsModule from '../wire/ninjs.js';
 import { boilerplateContext } from './prepare-release.js';
 
 /** Print hyphenates words from seven letters ("Migra-tion"), the page from twelve. */
@@ -151,12 +148,18 @@ export async function renderKit(
   whilePrinting();
   // Loaded only now, while Chrome prints: nodemailer and the line breaker's tables are a
   // third of this module's code, and nothing printed needs them.
-  const outputs = loadPrintIndependentOutputs();
+  const outputs = Promise.all([
+    import('../text/render-text.js'),
+    import('../wire/email.js'),
+    import('../wire/ninjs.js'),
+  ]);
+  // Awaited below; a failure to load is reported there, not as unhandled.
+  outputs.catch(() => undefined);
   const screen = hyphenated(pageMarkdown, SCREEN_MIN_WORD);
   const pageBody = screen.body;
   const pageBoilerplate = screen.boilerplate;
   const pageBytes = await renderPageBytes(page(false, screen));
-  const { renderText, renderEmail, renderNinjs } = await outputs;
+  const [{ renderText }, { renderEmail }, { renderNinjs }] = await outputs;
   const text = renderText(release, dateline, lifecycle);
   const email = await renderEmail({
     release,
@@ -201,24 +204,6 @@ export async function renderKit(
   // The browser is done with this kit once its PDF and its card are, however they ended.
   const browserDone = Promise.allSettled([printing, card]).then(() => undefined);
   return { entries, pdfMs, browserDone };
-}
-
-/** The renderers of the kit's files that do not go into the PDF, loaded on first use. */
-async function loadPrintIndependentOutputs(): Promise<{
-  renderText: typeof TextModule.renderText;
-  renderEmail: typeof EmailModule.renderEmail;
-  renderNinjs: typeof NinjsModule.renderNinjs;
-}> {
-  const [text, email, ninjs] = await Promise.all([
-    import('../text/render-text.js'),
-    import('../wire/email.js'),
-    import('../wire/ninjs.js'),
-  ]);
-  return {
-    renderText: text.renderText,
-    renderEmail: email.renderEmail,
-    renderNinjs: ninjs.renderNinjs,
-  };
 }
 
 /**

@@ -98,7 +98,7 @@ export async function runBuild(
   const outDir = resolveOutDir(root, config, options);
   const outDisplay = relative(process.cwd(), outDir) || outDir;
   const paths = releasePaths(root, options.paths);
-  const all = await findSources(root, options, config.file);
+  const all = await findSources(root, paths, options, config.file);
   await assertOutputClear(
     outDir,
     outDisplay,

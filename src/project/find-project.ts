@@ -11,13 +11,13 @@ export interface ProjectPlace {
 
 export interface FindProjectOptions {
   /** The project folder, as `--root` names it: its config is looked for there only. */
-  root?: string;
+  root?: string | undefined;
   /** The config file, as `--config` names it: the project is the folder holding it. */
-  config?: string;
+  config?: string | undefined;
   /** Where the search starts and relative paths are resolved from. Default: cwd. */
-  cwd?: string;
+  cwd?: string | undefined;
   /** Release paths named (absolute, or relative to cwd): searched from when cwd finds none. */
-  paths?: readonly string[];
+  paths?: readonly string[] | undefined;
 }
 
 /**

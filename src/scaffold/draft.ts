@@ -2,8 +2,6 @@ import type { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
 import { loadConfig } from '../project/config.js';
-import { findProject } from '../project/find-project.js';
-import { definedOnly } from '../util/defined.js';
 import type { ProjectConfig } from '../project/config.js';
 import { bcp47, text } from '../release/fields.js';
 import { splitRelease } from '../release/load.js';
@@ -67,16 +65,4 @@ export function validateDraft(
 ): void {
   const raw = splitRelease(source, file, display);
   validateRelease(raw, 'draft', config.defaults);
-}
-
-/**
- * The project a new release goes into, found as build finds it: `root` or the folder of
- * `config` when given, else the config upward from the working folder (so that from
- * `releases/` the release still goes in the project's `releases/`).
- */
-export function projectOf(options: { root?: string; config?: string }): {
-  root: string;
-  configFile?: string;
-} {
-  return findProject(definedOnly({ root: options.root, config: options.config }));
 }

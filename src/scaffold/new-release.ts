@@ -4,7 +4,8 @@ import { PresskitError } from '../errors.js';
 import { CONFIG_FILES, projectLang } from '../project/config.js';
 import { SLUG } from '../release/schema.js';
 import { asciiSlug, isWindowsReserved, unreservedSlug } from '../util/slug.js';
-import { checkFlags, configOrNone, projectOf, validateDraft } from './draft.js';
+import { checkFlags, configOrNone, validateDraft } from './draft.js';
+import { findProject } from '../project/find-project.js';
 import { wordsFor } from './examples.js';
 import { releaseSource } from './release-text.js';
 import { dayIn, machineTimeZone } from './today.js';
@@ -45,7 +46,7 @@ export interface NewReleaseReport {
  */
 export async function newRelease(options: NewReleaseOptions): Promise<NewReleaseReport> {
   // From a subfolder of the project (releases/, say), the release still goes in its releases/.
-  const { root, configFile } = projectOf(options);
+  const { root, configFile } = findProject({ root: options.root, config: options.config });
   const config = await configOrNone(root, configFile);
   // A French newsroom's releases are French unless told otherwise.
   const checked = checkFlags(options.lang ?? projectLang(config), {

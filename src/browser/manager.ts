@@ -232,7 +232,7 @@ export class BrowserManager implements AsyncDisposable {
   }
 
   async #openPage(current: LaunchedBrowser): Promise<Page> {
-    const page = await current.browser.newPage();
+    const page = (await current.takeStartupPage()) ?? (await current.browser.newPage());
     try {
       await this.#preparePage?.(page);
     } catch (error) {

@@ -102,6 +102,26 @@ describe('BrowserManager start', () => {
       await manager.close();
     }
   });
+
+  it('prints first on the tab the browser opened as it started, then on new ones', async () => {
+    const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 2 });
+    try {
+      const [first, second] = await Promise.all([
+        manager.withPage(async (page) => {
+          await page.setContent('<p>one</p>');
+          return page;
+        }),
+        manager.withPage(async (page) => page),
+      ]);
+      const browser = first.browser();
+      const targets = browser.targets().filter((target) => target.type() === 'page');
+      // No tab stays blank beside the two in use: the startup tab is one of them.
+      expect(targets).toHaveLength(2);
+      expect(new Set(await browser.pages())).toEqual(new Set([first, second]));
+    } finally {
+      await manager.close();
+    }
+  });
 });
 
 describe('BrowserManager preparePage', () => {

@@ -11,6 +11,19 @@ describe('the bundled CLI', () => {
     expect(CLI).toBe(join(REPO, 'bin', 'presskit.js'));
   });
 
+  it("keeps Node's compile cache in the user's cache folder, on a Node that has one", async () => {
+    const cacheHome = await makeProject();
+    const result = await runCli(['--version'], {
+      cwd: cacheHome,
+      env: { XDG_CACHE_HOME: cacheHome },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const folder = join(cacheHome, 'presskit', 'node-compile-cache');
+    // Node 22.1+ has module.enableCompileCache; on Node 20 nothing may appear.
+    const nodeHasCache = 'enableCompileCache' in (await import('node:module')).default;
+    expect(existsSync(folder) && readdirSync(folder).length > 0).toBe(nodeHasCache);
+  });
+
   it('builds in a folder with a puppeteer config file, as in presskit’s own checkout', async () => {
     // puppeteer (not puppeteer-core, which presskit now uses) loaded .puppeteerrc.cjs through
     // cosmiconfig, which needs CommonJS's own loader: bundled, it crashed on __filename.

@@ -25,6 +25,8 @@ command -v unzip >/dev/null || missing+=(unzip)
 # exiftool reads back the caption, credit and copyright presskit writes into web images.
 command -v exiftool >/dev/null || missing+=(libimage-exiftool-perl)
 command -v pgrep >/dev/null || missing+=(procps)
+# The example GitHub workflow reads `build --json` with jq, as GitHub's runners have it.
+command -v jq >/dev/null || missing+=(jq)
 # script(1) gives the progress test a terminal.
 command -v script >/dev/null || missing+=(bsdutils)
 /usr/bin/python3 -c 'import vobject' 2>/dev/null || missing+=(python3-vobject)

@@ -152,7 +152,7 @@ async function runWorkflow(project: string, work: string): Promise<string> {
 }
 
 describe('the example GitHub Actions workflow', () => {
-  it('publishes, from three shards merged, the same bytes as one build', async () => {
+  it('publishes, from three shards merged, the same bytes as one build, embargoed kits left out', async () => {
     const work = await mkdtemp(join(tmpdir(), 'presskit-actions-'));
     const project = join(work, 'project');
     await copySample(project);
@@ -168,15 +168,25 @@ describe('the example GitHub Actions workflow', () => {
         minimalRelease({ title: `The ${slug} release`, date }),
       );
     }
+    // Under embargo until long after the test: built, but never published.
+    await writeFile(
+      join(project, 'releases', 'secret.md'),
+      minimalRelease({ title: 'The secret release', embargo: '2099-01-01T09:00:00Z' }),
+    );
     const site = await runWorkflow(project, work);
 
     const one = join(work, 'one');
     await cp(project, one, { recursive: true });
     await bash(`"${process.execPath}" "${CLI}" build -q --out single`, one, process.env);
-    const expected = visibleFiles(join(one, 'single'));
+    const built = visibleFiles(join(one, 'single'));
+    expect(built).toContain('secret.zip');
+    const expected = built.filter((file) => file !== 'secret.zip' && !file.startsWith('secret/'));
     expect(expected).toContain('index.html');
     expect(expected.filter((file) => file.endsWith('.zip'))).toHaveLength(5);
     expect(visibleFiles(site)).toEqual(expected);
+    for (const file of visibleFiles(site)) {
+      expect(readFileSync(join(site, file), 'utf8'), file).not.toContain('secret');
+    }
     for (const file of expected) {
       expect(readFileSync(join(site, file)), file).toEqual(readFileSync(join(one, 'single', file)));
     }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, makeProject, minimalRelease, REPO, runCli } from './helpers.js';
+import { CLI, makeProject, minimalRelease, REPO, run, runCli } from './helpers.js';
 
 // The CLI runs from rolldown's bundle (bundled/): what the bundle changes, tried as a user would.
 describe('the bundled CLI', () => {
@@ -22,6 +22,28 @@ describe('the bundled CLI', () => {
     // Node 22.1+ has module.enableCompileCache; on Node 20 nothing may appear.
     const nodeHasCache = 'enableCompileCache' in (await import('node:module')).default;
     expect(existsSync(folder) && readdirSync(folder).length > 0).toBe(nodeHasCache);
+  });
+
+  it('runs for a user with no home folder (a container’s numeric uid), without a cache', async () => {
+    // os.homedir() throws for a uid with no passwd entry and no HOME.
+    const asNobody = process.getuid?.() === 0 ? ['--reuid=54321', '--regid=54321'] : [];
+    const result = await run('setpriv', [
+      ...asNobody,
+      '--clear-groups',
+      'env',
+      '-u',
+      'HOME',
+      '-u',
+      'XDG_CACHE_HOME',
+      '-u',
+      'NODE_COMPILE_CACHE',
+      process.execPath,
+      CLI,
+      '--version',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('builds in a folder with a puppeteer config file, as in presskit’s own checkout', async () => {

@@ -8,7 +8,7 @@
 # The install steps are scripts/container-install.sh, which the tests run (see README).
 
 # Stage 1: the package, packed from this checkout as `npm pack` makes it for the registry.
-FROM node:20-bookworm-slim AS pack
+FROM node:22-bookworm-slim AS pack
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
@@ -16,8 +16,8 @@ COPY . .
 RUN npm run build && npm pack --ignore-scripts --pack-destination /tmp \
   && mv /tmp/presskit-cli-*.tgz /tmp/presskit.tgz
 
-# Stage 2: what runs. Node 20 on Debian bookworm, no build tools, no dev dependencies.
-FROM node:20-bookworm-slim
+# Stage 2: what runs. Node 22 on Debian bookworm, no build tools, no dev dependencies.
+FROM node:22-bookworm-slim
 COPY scripts/container-install.sh /tmp/container-install.sh
 COPY --from=pack /tmp/presskit.tgz /tmp/presskit.tgz
 RUN sh /tmp/container-install.sh /tmp/presskit.tgz \

@@ -7,7 +7,10 @@
  *   node bench/child-build.js check <root>
  */
 import { performance } from 'node:perf_hooks';
+import { enableCompileCache } from '../bin/compile-cache.js';
 import { mainThreadCpuMs } from './process-cpu.js';
+// As the `presskit` command starts (bin/presskit.js): a no-op before Node 22.1.
+enableCompileCache();
 const importStarted = performance.now();
 const { build, check } = await import('../bundled/index.js');
 const imported = performance.now();

@@ -8,7 +8,7 @@ import { sampleDescendantsCpu } from './process-cpu.js';
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 
 /**
- * Runs `node <script> ...args` and resolves with the wall time seen from here (process
+ * Runs `node <script> ...args` (with `options.node`, else this Node) and resolves with the wall time seen from here (process
  * start to exit: Node's boot, imports, work, browser shutdown) and the JSON line the
  * child printed last, and the CPU time of the processes it started (Chromium). Never
  * rejects: a failed run is reported, not thrown.
@@ -16,7 +16,7 @@ export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export function runNode(script, args, options = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(options.node ?? process.execPath, [script, ...args], {
       cwd: options.cwd ?? dirname(script),
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },

@@ -12,6 +12,8 @@
  *            floor's page reuse; saved to bench/last-full.json so that later runs without
  *            --full still show it, dated
  * --keep     keep the temporary project folders and print where they are
+ * --node P   run every measured process with the Node executable P (default: this one),
+ *            e.g. a Node 22 to measure what its compile cache gives the command
  * --corpus N, --big N   smaller corpora, only to try the bench itself quickly
  *
  * Every measurement runs in its own Node process and is timed from here, start to exit,
@@ -49,6 +51,8 @@ const option = (name) => {
 const RUNS = Number(option('--runs') ?? 3);
 const FULL = argv.includes('--full');
 const KEEP = argv.includes('--keep');
+/** The Node every measured process runs on. */
+const NODE = option('--node') ?? process.execPath;
 /** The heading of BENCHMARKS.md's last section, written by hand and kept by this script. */
 const BY_HAND = '## Measured by hand';
 
@@ -71,7 +75,7 @@ const machine = {
   cores: availableParallelism(),
   cpu: cpus()[0]?.model ?? 'unknown',
   memoryGB: (totalmem() / 1024 ** 3).toFixed(1),
-  node: process.version,
+  node: execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim(),
   // Debian's wrapper script complains on stderr about its own arithmetic; only stdout matters.
   chromium: execFileSync(browserPath, ['--version'], {
     encoding: 'utf8',
@@ -107,7 +111,7 @@ const work = await mkdtemp(join(tmpdir(), 'presskit-bench-'));
  * no-change rebuild into a full one), and the figures must all be of one presskit.
  */
 const snapshot = join(work, 'presskit');
-for (const folder of ['lib', 'bundled', 'fonts', 'templates', 'bench']) {
+for (const folder of ['lib', 'bundled', 'bin', 'fonts', 'templates', 'bench']) {
   await cp(join(REPO, folder), join(snapshot, folder), { recursive: true });
 }
 for (const file of ['package.json', '.puppeteerrc.cjs']) {
@@ -127,7 +131,12 @@ function record(list, value) {
 
 /** Runs a child; a failure is logged and kept for the report instead of stopping the bench. */
 async function measure(label, script, args, check = () => true, env = {}) {
-  const run = await runNode(script, args, { env });
+  // Node's compile cache (Node 22.1+; see bin/compile-cache.js) in the bench's own folder:
+  // warmed by the warm-up runs, never by the user's earlier runs.
+  const run = await runNode(script, args, {
+    node: NODE,
+    env: { XDG_CACHE_HOME: join(work, 'cache'), ...env },
+  });
   const ok = run.ok && check(run.result);
   log(`  ${label}: ${seconds(run.wallMs)}${ok ? '' : '  FAILED'}`);
   if (!ok) {
@@ -856,7 +865,7 @@ try {
     '',
     '## How each tool was run',
     '',
-    `- **presskit**: \`build({ root, out: 'dist', force: true })\` from the package entry (bundled/index.js, what \`import 'presskit'\` loads) in a fresh Node process (bench/child-build.js), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
+    `- **presskit**: \`build({ root, out: 'dist', force: true })\` from the package entry (bundled/index.js, what \`import 'presskit'\` loads) in a fresh Node process (bench/child-build.js), with the command's compile cache turned on first as \`presskit\` turns it on (bin/compile-cache.js; Node 22.1 and later only, warmed by the warm-up runs), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
     `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, each replaced by a fresh one after 20 documents, its best with inline fonts (see the page-reuse table; presskit, whose print fonts are served, replaces its pages after 100), \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip. presskit itself prints a print version of each page whose fonts its page's request filter serves from memory, which Chrome then keeps for the page's next documents instead of decoding inline fonts again for each, on pages that show print media from the start, so that Chrome styles and lays out each document once rather than for the screen and then for print: its Chromium spends less per document than the floor's (see the phase table, which prints each release both ways).`,
     `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`--launch-options '{ "executablePath": …, "args": ["--no-sandbox"] }'\`: the same browser executable as presskit and the floor, in md-to-pdf's own headless mode. The ${CORPUS} documents are converted by md-to-pdf's own command, as \`xargs -n N md-to-pdf\` would run it: calls of N files one after the other, each call launching one browser and converting its files all at once (the CLI has no concurrency setting). N is the fastest of ${MD_TO_PDF_CANDIDATES.join(', ')} files per call (${mdToPdfPerCall} in this run; see the calibration below): with all ${CORPUS} files in one call, md-to-pdf's pages hit its 30 s navigation timeout (measured in earlier runs: 20 of 100 PDFs written), and one call per file, a shell loop, took 182 s for the 100. The single document uses the public \`mdToPdf()\` API, one browser launch.`,
   );

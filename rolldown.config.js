@@ -20,7 +20,12 @@ export default defineConfig({
   // bundled too, though it stays a dependency for the public type declarations that name
   // it: loaded from node_modules, its ~80 files took about 80 ms of every start.
   external: ['subset-font', 'fontverter', /^hyphen(\/|$)/, 'sharp'],
-  plugins: [withoutUnusedDependencies(), environmentReadOnce(), thirdPartyNotices()],
+  plugins: [
+    withoutUnusedDependencies(),
+    environmentReadOnce(),
+    regExpsBuiltOnFirstUse(),
+    thirdPartyNotices(),
+  ],
   output: {
     dir: 'bundled',
     format: 'esm',
@@ -32,7 +37,8 @@ export default defineConfig({
 
 /**
  * Dependencies that presskit never calls but that their importers load on every run get a
- * stub instead (see each). Only for that importer: another package keeps the real one.
+ * stub instead (see each), and one a native equivalent. Only for that importer: another
+ * package keeps the real one.
  */
 const STUBS = [
   // @puppeteer/browsers' proxy-agent, for downloads: ~1.5 MB of code on every build.
@@ -40,6 +46,12 @@ const STUBS = [
     source: 'proxy-agent',
     importer: '/node_modules/@puppeteer/browsers/',
     stub: 'no-proxy-agent.js',
+  },
+  // Not unused, but replaced: Node's zlib instead of a JavaScript inflater (see the stub).
+  {
+    source: 'tiny-inflate',
+    importer: '/node_modules/unicode-trie/',
+    stub: 'native-inflate.cjs',
   },
 ];
 
@@ -88,6 +100,51 @@ function environmentReadOnce() {
         patched = patched
           .replaceAll(read, `ENV_${name}_AT_LOAD`)
           .replace(entry.after, `${entry.after}var ENV_${name}_AT_LOAD = ${read};\n`);
+      }
+      return { code: patched, map: null };
+    },
+  };
+}
+
+/**
+ * Regular expressions that a library builds as it loads, built on their first use instead.
+ * string-width's `/^\p{RGI_Emoji}$/v` took V8 about 12 ms to build (the set of every emoji
+ * sequence) on every build that prints, where most releases never run it: src/text/wrap.ts
+ * measures ASCII and Latin text without string-width. Only a regular expression that the
+ * library merely `.test()`s qualifies; the build fails if the code no longer reads so.
+ */
+const REGEXPS_BUILT_ON_FIRST_USE = [
+  {
+    file: '/node_modules/string-width/index.js',
+    name: 'rgiEmojiRegex',
+    literal: '/^\\p{RGI_Emoji}$/v',
+  },
+];
+
+function regExpsBuiltOnFirstUse() {
+  return {
+    name: 'presskit:regexps-built-on-first-use',
+    transform(code, id) {
+      // presskit's own copy, not the older ones other packages nest (they have no such regex).
+      const entries = REGEXPS_BUILT_ON_FIRST_USE.filter(
+        ({ file }) => id === fileURLToPath(new URL(`.${file}`, import.meta.url)),
+      );
+      if (entries.length === 0) return null;
+      let patched = code;
+      for (const { file, name, literal } of entries) {
+        const declaration = `const ${name} = ${literal};`;
+        const uses = patched.split(name).length - 1;
+        const tests = patched.split(`${name}.test(`).length - 1;
+        if (!patched.includes(declaration) || uses !== tests + 1)
+          this.error(
+            `${file} no longer declares and only tests ${name}: update rolldown.config.js`,
+          );
+        const [, source, flags] = /^\/(.*)\/(\w*)$/.exec(literal);
+        patched = patched.replace(
+          declaration,
+          `let ${name}Built;\nconst ${name} = { test: (text) => (${name}Built ??= ` +
+            `new RegExp(${JSON.stringify(source)}, ${JSON.stringify(flags)})).test(text) };`,
+        );
       }
       return { code: patched, map: null };
     },

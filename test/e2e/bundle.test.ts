@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type * as Library from '../../src/index.js';
 import { CLI, makeProject, minimalRelease, REPO, run, runCli } from './helpers.js';
 
 // The CLI runs from rolldown's bundle (bundled/): what the bundle changes, tried as a user would.
@@ -44,6 +46,52 @@ describe('the bundled CLI', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("gives unicode-trie the bytes tiny-inflate gives, from Node's zlib", () => {
+    const require = createRequire(import.meta.url);
+    type Inflate = (source: Uint8Array, dest: Uint8Array) => Uint8Array;
+    const tiny = require('tiny-inflate') as Inflate;
+    const native = require('../../scripts/bundle/native-inflate.cjs') as Inflate;
+    const text = Buffer.from('Le Bureau de l’OIM à Bruxelles. '.repeat(500));
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251));
+    for (const plain of [text, noise, Buffer.alloc(0)]) {
+      for (const level of [1, 6, 9]) {
+        const packed = deflateRawSync(plain, { level });
+        // unicode-trie gives room for its final size; the first of its two passes is smaller.
+        for (const room of [plain.length, plain.length + 64]) {
+          const expected = tiny(packed, new Uint8Array(room));
+          const dest = new Uint8Array(room);
+          const actual = native(packed, dest);
+          expect(Buffer.from(actual)).toEqual(Buffer.from(expected));
+          expect(actual === dest).toBe(expected.length === room);
+        }
+      }
+    }
+  });
+
+  it('wraps the .txt as the unbundled code does, emoji, Chinese and Arabic included', async () => {
+    // The bundle gives the line breaker Node's zlib for its tables and string-width its
+    // emoji expression on first use (rolldown.config.js); lib/ runs the libraries as
+    // published, so its text is the reference.
+    const body = [
+      `Emoji ${'\u{1F600}\u{1F44D}\u{1F3FD} '.repeat(30)}and the end of the line.`,
+      // Two columns as emoji (flags, keycaps), one each as the characters they are made of.
+      `Flags ${'\u{1F1E7}\u{1F1EA} \u{1F1EB}\u{1F1F7} 1\uFE0F\u20E3 #\uFE0F\u20E3 '.repeat(20)}end.`,
+      `国际移民组织${'，联合国移民机构'.repeat(12)}。`,
+      `المنظمة الدولية للهجرة ${'وكالة الأمم المتحدة للهجرة '.repeat(8)}.`,
+      `Combining e\u0301 marks and a very-long-hyphenated-compound/with/slashes ${'word '.repeat(30)}`,
+    ].join('\n\n');
+    const root = await makeProject({ 'releases/first.md': minimalRelease({}, body) });
+    const bundled = await runCli(['build', '-q'], { cwd: root });
+    expect(bundled.code, bundled.stderr).toBe(0);
+    const lib: typeof Library = await import(join(REPO, 'lib', 'index.js'));
+    const report = await lib.build({ root, out: 'lib-out', force: true });
+    expect(report.ok).toBe(true);
+    const text = readFileSync(join(root, 'dist', 'first', 'first.txt'), 'utf8');
+    expect(text).toContain('\u{1F44D}\u{1F3FD}');
+    expect(text.split('\n').length).toBeGreaterThan(20);
+    expect(text).toBe(readFileSync(join(root, 'lib-out', 'first', 'first.txt'), 'utf8'));
   });
 
   it('builds in a folder with a puppeteer config file, as in presskit’s own checkout', async () => {

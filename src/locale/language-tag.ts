@@ -1,5 +1,8 @@
-/** CLDR's names of languages: a subtag it cannot name is no language anyone writes in. */
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+/**
+ * CLDR's names of languages: a subtag it cannot name is no language anyone writes in. Made
+ * on first use: loading ICU's display names takes ~2 ms, and most builds never ask.
+ */
+let languageNames: Intl.DisplayNames | undefined;
 
 /** language, then an optional script (Latn) and region (BE, 419): what a translation is named by. */
 const SHAPE = /^([a-z]{2,3})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?$/i;
@@ -17,5 +20,6 @@ export function isLanguageTag(name: string): boolean {
   } catch {
     return false;
   }
+  languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
   return languageNames.of(match[1].toLowerCase()) !== undefined;
 }

@@ -7,14 +7,20 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { PresskitError } from '../../src/errors.js';
 import { BrowserManager } from '../../src/browser/manager.js';
 import { alive, BROWSER, processesMentioning, rejection } from '../pdf/helpers.js';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const execFileAsync = promisify(execFile);
 
 function userDataDirOf(pid: number): string {
   const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -216,6 +222,23 @@ describe('BrowserManager lifecycle', () => {
     const error = await rejection(manager.withPage(async () => 'late'));
     expect(error).toBeInstanceOf(PresskitError);
     expect(error).toMatchObject({ code: 'E_INTERRUPTED' });
+  });
+
+  it('leaves no timer behind once closed, so that the program using it can end at once', async () => {
+    // Run apart: this test process has timers of its own. A graceful Browser.close made
+    // puppeteer start a 100 ms timer per page, which held Node for that long.
+    const manager = pathToFileURL(join(REPO, 'lib', 'browser', 'manager.js')).href;
+    const script = `
+      const { BrowserManager } = await import(${JSON.stringify(manager)});
+      const browser = new BrowserManager({ executablePath: ${JSON.stringify(BROWSER)}, concurrency: 2 });
+      await Promise.all([1, 2].map(() => browser.withPage((page) => page.setContent('<p>x</p>'))));
+      await browser.close();
+      console.log(JSON.stringify(process.getActiveResourcesInfo()));
+    `;
+    const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script]);
+    const resources: unknown = JSON.parse(stdout);
+    expect(Array.isArray(resources)).toBe(true);
+    expect(resources).not.toContain('Timeout');
   });
 
   it('fails queued callers when closed, instead of leaving them waiting', async () => {

@@ -265,6 +265,8 @@ try {
     singleFloorBrowserCpu: [],
     singleFloorLaunch: [],
     singleFloorPrint: [],
+    singleScriptEnd: [],
+    singleFloorScriptEnd: [],
     checkMainCpu: [],
   };
   const paired = {
@@ -344,6 +346,7 @@ try {
       record(series.singleBrowserCpu, run.browserCpuMs);
       record(series.singleReleaseBegins, run.result.marks.firstRelease);
       record(series.singlePdf, run.result.firstRelease?.pdfMs);
+      record(series.singleScriptEnd, run.result.processMs);
     },
     async floor(iteration) {
       const run = await measure('floor, 1 document', FLOOR, ['1', floorOut, singleHtml]);
@@ -354,6 +357,7 @@ try {
       record(series.singleFloorBrowserCpu, run.browserCpuMs);
       record(series.singleFloorLaunch, run.result.launchMs);
       record(series.singleFloorPrint, run.result.printMs);
+      record(series.singleFloorScriptEnd, run.result.processMs);
     },
     async mdToPdf() {
       await removePdfs(join(single, 'bodies'));
@@ -633,6 +637,8 @@ try {
       `| floor, 1 document | ${seconds(s.singleFloor.median)} | ${seconds(s.singleFloorMainCpu.median)} | ${seconds(s.singleFloorNodeCpu.median)} | ${seconds(s.singleFloorBrowserCpu.median)} |`,
       '',
       `presskit's release begins ${seconds(s.singleReleaseBegins.median)} after its process starts (Node's own start, the package entry, the browser's launch begun, the project read and the build's modules loaded), and its PDF takes ${seconds(s.singlePdf.median)} from the print's start to the end of its post-processing; the floor's browser is up after ${seconds(s.singleFloorLaunch.median)} and prints in ${seconds(s.singleFloorPrint.median)}. presskit's main thread was busy ${seconds(mainMs)} of its ${seconds(s.single.median)}: Chromium prints while that thread goes on (loading the PDF code, making the kit's other files), so the thread, not the browser, is the limit. The nearest physical limit: with the ${seconds(waitMs)} of that run when the thread was not busy (Node starting, the browser's last steps and its close), matching the floor (${seconds(s.singleFloor.median)}) leaves the main thread at most ${seconds(allowedMs)} of work, against ${seconds(mainMs)} measured: a one-release build must load, as JavaScript, the code of everything it makes (the page, the PDF post-processing, the text, the e-mail, the vCards, the zip) where the floor loads puppeteer alone.`,
+      '',
+      `Each script's last line runs ${seconds(s.singleScriptEnd.median)} (presskit) and ${seconds(s.singleFloorScriptEnd.median)} (floor) after its process starts; the rest of each wall time is Node ending. The floor's Node waits there on puppeteer's timers: closing a page, or the browser with \`browser.close()\`, starts a 100 ms one per page (puppeteer waits for a page swap). presskit's browser manager disconnects before it stops Chrome, and leaves none.`,
       '',
     ];
   };

@@ -618,6 +618,21 @@ try {
       ]
     : [];
   /**
+   * How busy each run keeps the cores: a bound met on CPU can still be missed on the wall,
+   * where the cores wait (Node on Chromium, Chromium on Node, both on the start-up).
+   */
+  const busyCores = () => {
+    const busy = (cpuMs, wallMs) => (cpuMs / (wallMs * machine.cores)) * 100;
+    const presskitBusy = busy(s.fullNodeCpu.median + s.fullBrowserCpu.median, s.full.median);
+    const floorBusy = busy(s.floorNodeCpu.median + s.floorBrowserCpu.median, s.floor.median);
+    if (!Number.isFinite(presskitBusy) || !Number.isFinite(floorBusy)) return [];
+    const allowedMs = (0.85 * s.floor.median * machine.cores * presskitBusy) / 100;
+    return [
+      `The cores are not busy all the time: presskit's full build kept them ${fmt(presskitBusy, 0)} % busy (its CPU time over ${machine.cores} × its wall time), the floor ${fmt(floorBusy, 0)} %. They wait while Node starts and renders the first kit alone (Chromium is booting), at the end (the last kits' zips, the newsroom, the close), and wherever a page waits for Node or Node for a page. As busy as it is, presskit would meet 0.85× with at most ${fmt(allowedMs / CORPUS, 1)} ms of CPU per release for Node and Chromium together, against ${fmt((s.fullNodeCpu.median + s.fullBrowserCpu.median) / CORPUS, 1)} measured.`,
+      '',
+    ];
+  };
+  /**
    * One release against its floor: the whole build's JavaScript runs on one thread, which
    * is the limit where the browser is not (see the release's marks).
    */
@@ -778,6 +793,7 @@ try {
     '',
     `The nearest physical limit: on ${machine.cores} cores no run can take less wall time than its CPU time over ${machine.cores}. For the full build to take 0.85× the floor (${seconds(0.85 * s.floor.median)}), presskit's Chromium and Node together could use at most ${seconds(0.85 * s.floor.median * machine.cores)} of CPU, ${fmt((0.85 * s.floor.median * machine.cores) / CORPUS, 1)} ms per release; with its Chromium at ${fmt(s.fullBrowserCpu.median / CORPUS, 1)} ms (less than the floor's ${fmt(s.floorBrowserCpu.median / CORPUS, 1)}: presskit prints a leaner document), its Node process would have to use at most ${fmt((0.85 * s.floor.median * machine.cores - s.fullBrowserCpu.median) / CORPUS, 1)} ms per release, against ${fmt(s.fullNodeCpu.median / CORPUS, 1)} measured.`,
     '',
+    ...busyCores(),
     ...singleReleaseBound(),
     ...scaleBounds(),
     '## Memory',

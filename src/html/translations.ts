@@ -42,7 +42,8 @@ export function translationLinks(
   return {
     alternates: [
       ...set.members.map((member) => ({ hreflang: member.lang, href: href(member.slug) })),
-      { hreflang: 'x-default', href: href(set.original) },
+      // The original may be one this page does not link yet (under embargo): no default then.
+      ...(original ? [{ hreflang: 'x-default', href: href(original.slug) }] : []),
     ],
     switcher: {
       label: newsroomLabels(lang).languages,

@@ -17,7 +17,7 @@ import type { KitSummary } from '../newsroom/kit-summary.js';
 import type { ProjectSettings, Release, TranslationSet } from '../types.js';
 import { labelTable, primaryLanguage } from '../locale/i18n.js';
 import type { TranslationSets } from '../release/translations.js';
-import { readTranslationSets } from '../release/translations.js';
+import { readTranslationSets, translationsAt } from '../release/translations.js';
 import { projectDigest, releaseFingerprint, withLanguages } from '../incremental/fingerprint.js';
 import type { LazyBrowser } from '../pdf/lazy-browser.js';
 import type { BuildOptions, BuildReport, ReleaseReport, RemovedKit } from './options.js';
@@ -289,7 +289,7 @@ async function buildOne(
       return report;
     }
     context.read.set(source.sourceFile, { status: 'failed' });
-    const translations = context.translations.sets.get(source.sourceFile);
+    const translations = translationsAt(context.translations, source.sourceFile, context.now);
     const prepared = {
       ...(await prepareLoaded(raw, source, context.settings, context.defaults)),
       ...(translations ? { translations } : {}),
@@ -430,7 +430,10 @@ async function keptRelease(
 
 /** What every kit is made from, and a translation's languages. */
 function kitDigest(source: ReleaseSource, context: BuildContext): string {
-  return withLanguages(context.projectDigest, context.translations.sets.get(source.sourceFile));
+  return withLanguages(
+    context.projectDigest,
+    translationsAt(context.translations, source.sourceFile, context.now),
+  );
 }
 
 function unchanged(previous: ReleaseReport, source: ReleaseSource, started: number): ReleaseReport {

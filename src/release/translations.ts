@@ -8,6 +8,7 @@ import { loadRelease } from './load.js';
 import type { ReleaseDefaults } from './schema.js';
 import type { Translation, TranslationSet } from '../types.js';
 import { validateRelease } from './schema.js';
+import { embargoedAt } from './lifecycle.js';
 
 /**
  * The translation set of every source that belongs to one (by source file). Every file of
@@ -30,7 +31,12 @@ export async function readTranslationSets(
   reads?: Map<string, RawRelease>,
 ): Promise<TranslationSets> {
   const folders = new Map<string, Promise<FolderSet>>();
-  const result: TranslationSets = { sets: new Map(), problems: new Map() };
+  const result: TranslationSets = {
+    sets: new Map(),
+    problems: new Map(),
+    slugs: new Map(),
+    publicFrom: new Map(),
+  };
   for (const source of sources) {
     const folder = source.translationFolder;
     if (folder === undefined) continue;
@@ -42,26 +48,64 @@ export async function readTranslationSets(
     const found = await set;
     const problem = found.problems.get(source.sourceFile);
     if (problem) result.problems.set(source.sourceFile, problem);
-    if (found.original && found.members.some((member) => member.sourceFile === source.sourceFile))
+    const self = found.members.find((member) => member.sourceFile === source.sourceFile);
+    if (found.original && self) {
       result.sets.set(source.sourceFile, {
         original: found.original,
         members: found.members.map(bare),
       });
+      result.slugs.set(source.sourceFile, self.slug);
+      for (const member of found.members) result.publicFrom.set(member.slug, member.publicFrom);
+    }
   }
   return result;
 }
 
+/**
+ * The languages the kit of `sourceFile` links at `now`: itself, and those of its siblings
+ * that are public then. A sibling still under embargo, or a draft, is left out: its address
+ * on a published page (the switcher, `hreflang` alternates, JSON-LD) would announce it,
+ * and lead anyone who follows it to the text before its time. It joins when its embargo
+ * ends; the set is part of each kit's digest (withLanguages), so the first build after
+ * that rebuilds the siblings that now link it. A set left with one language is none.
+ */
+export function translationsAt(
+  sets: TranslationSets,
+  sourceFile: string,
+  now: Date,
+): TranslationSet | undefined {
+  const set = sets.sets.get(sourceFile);
+  const self = sets.slugs.get(sourceFile);
+  if (!set) return undefined;
+  const shown = (member: Translation): boolean => {
+    if (member.slug === self) return true;
+    const from = sets.publicFrom.get(member.slug);
+    return from !== 'never' && !embargoedAt(from, now);
+  };
+  if (set.members.every(shown)) return set;
+  const members = set.members.filter(shown);
+  return members.length < 2 ? undefined : { original: set.original, members };
+}
+
 export interface TranslationSets {
-  /** By source file. */
+  /** By source file: every member, public or not (see translationsAt). */
   sets: Map<string, TranslationSet>;
   /** A translation in a language another file of its folder already has, by source file. */
   problems: Map<string, Problem>;
+  /** The slug of each source in a set, by source file. */
+  slugs: Map<string, string>;
+  /** By slug: when each member is public, as its embargo (ms), or `never` for a draft. */
+  publicFrom: Map<string, PublicFrom>;
 }
+
+/** A member's embargo (ms since the epoch), none, or `never` (a draft: never linked). */
+type PublicFrom = number | undefined | 'never';
 
 interface Member extends Translation {
   sourceFile: string;
   displayPath: string;
   langLine: number | undefined;
+  publicFrom: PublicFrom;
 }
 
 interface FolderSet {
@@ -121,6 +165,7 @@ async function readMember(
       sourceFile: source.sourceFile,
       displayPath: source.displayPath,
       langLine: release.lineOf(['lang']),
+      publicFrom: release.status === 'draft' ? 'never' : release.embargo?.instant.getTime(),
     };
   } catch {
     // Not a valid release: left out of the set, and its own build or check says why.

@@ -404,3 +404,54 @@ describe('a translation added later', () => {
     }
   }, 60_000);
 });
+
+describe('a translation under embargo', () => {
+  it('is not linked from its published siblings until its embargo ends, then is', async () => {
+    const files = projectFiles(`baseUrl: ${BASE_URL}\n`);
+    const project = await makeProject({
+      'presskit.config.yaml': files['presskit.config.yaml'] ?? '',
+      'releases/accord/en.md': files['releases/accord/en.md'] ?? '',
+      'releases/accord/fr.md': minimalRelease(
+        { ...ACCORD['fr'], lang: 'fr', date: '2016-10-04', embargo: '2016-10-05T09:00:00Z' },
+        BODY['fr'],
+      ),
+      'releases/accord/es.md': files['releases/accord/es.md'] ?? '',
+    });
+    const statuses = (report: string): Record<string, string> =>
+      Object.fromEntries(
+        (JSON.parse(report) as { releases: { slug: string; status: string }[] }).releases.map(
+          (release) => [release.slug, release.status],
+        ),
+      );
+    try {
+      const before = await runCli(['build', '--json', '--now', '2016-10-05T08:00:00Z'], {
+        cwd: project,
+      });
+      expect(before.code, before.stderr).toBe(0);
+      for (const lang of ['en', 'es']) {
+        const page = await readFile(join(project, `dist/accord-${lang}/index.html`), 'utf8');
+        // No switcher entry, hreflang alternate or JSON-LD link names the French kit.
+        expect(page, lang).not.toContain('accord-fr');
+        expect(page).toContain(`hreflang="${lang === 'en' ? 'es' : 'en'}"`);
+      }
+      // The French kit itself, not public yet, links the public ones.
+      const fr = await readFile(join(project, 'dist/accord-fr/index.html'), 'utf8');
+      expect(fr).toContain(`href="${BASE_URL}accord-en/"`);
+
+      const after = await runCli(['build', '--json', '--now', '2016-10-05T10:00:00Z'], {
+        cwd: project,
+      });
+      expect(after.code, after.stderr).toBe(0);
+      // Its siblings are rebuilt to link it, as it is to be unmarked.
+      expect(statuses(after.stdout)).toEqual({
+        'accord-en': 'built',
+        'accord-es': 'built',
+        'accord-fr': 'built',
+      });
+      const en = await readFile(join(project, 'dist/accord-en/index.html'), 'utf8');
+      expect(en).toContain(`hreflang="fr" href="${BASE_URL}accord-fr/"`);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

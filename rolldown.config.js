@@ -83,27 +83,22 @@ const ENVIRONMENT_READ_ONCE = [
 ];
 
 function environmentReadOnce() {
-  return {
-    name: 'presskit:environment-read-once',
-    transform(code, id) {
-      const entry = ENVIRONMENT_READ_ONCE.find(({ file }) =>
-        id.replaceAll('\\', '/').endsWith(file),
-      );
-      if (!entry) return null;
+  return patchFiles(
+    'presskit:environment-read-once',
+    () => ENVIRONMENT_READ_ONCE,
+    (code, entry, fail) => {
       let patched = code;
       for (const name of entry.reads) {
         const read = `node_process.env.${name}`;
         if (!patched.includes(read) || !patched.includes(entry.after))
-          this.error(
-            `${entry.file} no longer reads ${read} as expected: update rolldown.config.js`,
-          );
+          fail(`no longer reads ${read} as expected`);
         patched = patched
           .replaceAll(read, `ENV_${name}_AT_LOAD`)
           .replace(entry.after, `${entry.after}var ENV_${name}_AT_LOAD = ${read};\n`);
       }
-      return { code: patched, map: null };
+      return patched;
     },
-  };
+  );
 }
 
 /**
@@ -122,31 +117,47 @@ const REGEXPS_BUILT_ON_FIRST_USE = [
 ];
 
 function regExpsBuiltOnFirstUse() {
-  return {
-    name: 'presskit:regexps-built-on-first-use',
-    transform(code, id) {
-      // presskit's own copy, not the older ones other packages nest (they have no such regex).
-      const entries = REGEXPS_BUILT_ON_FIRST_USE.filter(
-        ({ file }) => id === fileURLToPath(new URL(`.${file}`, import.meta.url)),
+  return patchFiles(
+    'presskit:regexps-built-on-first-use',
+    () => REGEXPS_BUILT_ON_FIRST_USE,
+    (code, { name, literal }, fail) => {
+      const declaration = `const ${name} = ${literal};`;
+      const uses = code.split(name).length - 1;
+      const tests = code.split(`${name}.test(`).length - 1;
+      if (!code.includes(declaration) || uses !== tests + 1)
+        fail(`no longer declares and only tests ${name}`);
+      const [, source, flags] = /^\/(.*)\/(\w*)$/.exec(literal);
+      return code.replace(
+        declaration,
+        `let ${name}Built;\nconst ${name} = { test: (text) => (${name}Built ??= ` +
+          `new RegExp(${JSON.stringify(source)}, ${JSON.stringify(flags)})).test(text) };`,
       );
-      if (entries.length === 0) return null;
-      let patched = code;
-      for (const { file, name, literal } of entries) {
-        const declaration = `const ${name} = ${literal};`;
-        const uses = patched.split(name).length - 1;
-        const tests = patched.split(`${name}.test(`).length - 1;
-        if (!patched.includes(declaration) || uses !== tests + 1)
-          this.error(
-            `${file} no longer declares and only tests ${name}: update rolldown.config.js`,
-          );
-        const [, source, flags] = /^\/(.*)\/(\w*)$/.exec(literal);
-        patched = patched.replace(
-          declaration,
-          `let ${name}Built;\nconst ${name} = { test: (text) => (${name}Built ??= ` +
-            `new RegExp(${JSON.stringify(source)}, ${JSON.stringify(flags)})).test(text) };`,
-        );
-      }
-      return { code: patched, map: null };
+    },
+  );
+}
+
+/**
+ * A transform patching files of presskit's own dependencies, each named by its path from
+ * the repository (`/node_modules/…`): that copy only, not the older ones other packages
+ * nest, whose code differs. `patch(code, entry, fail)` gives the new code; `fail` stops
+ * the build, saying the library's code no longer reads as expected. `entriesOf` is read at
+ * the first file: the tables are declared below the config that makes the plugins.
+ */
+function patchFiles(name, entriesOf, patch) {
+  let byPath;
+  return {
+    name,
+    transform(code, id) {
+      byPath ??= new Map(
+        entriesOf().map((entry) => [
+          fileURLToPath(new URL(`.${entry.file}`, import.meta.url)),
+          entry,
+        ]),
+      );
+      const entry = byPath.get(id);
+      if (!entry) return null;
+      const fail = (what) => this.error(`${entry.file} ${what}: update rolldown.config.js`);
+      return { code: patch(code, entry, fail), map: null };
     },
   };
 }

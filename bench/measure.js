@@ -8,10 +8,10 @@ import { sampleDescendantsCpu } from './process-cpu.js';
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 
 /**
- * Runs `node <script> ...args` (with `options.node`, else this Node) and resolves with the wall time seen from here (process
- * start to exit: Node's boot, imports, work, browser shutdown) and the JSON line the
- * child printed last, and the CPU time of the processes it started (Chromium). Never
- * rejects: a failed run is reported, not thrown.
+ * Runs `node <script> ...args` (with `options.node`, else this Node) and resolves with the
+ * wall time seen from here (process start to exit: Node's boot, imports, work, browser
+ * shutdown) and the JSON line the child printed last, and the CPU time of the processes it
+ * started (Chromium). Never rejects: a failed run is reported, not thrown.
  */
 export function runNode(script, args, options = {}) {
   return new Promise((resolve) => {

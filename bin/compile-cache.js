@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /**
  * Turns on Node's compile cache (Node 22.1+; older Nodes lack it), so that the bundle's
- * compiled code is kept between runs: a one-release build starts ~30 ms sooner
+ * compiled code is kept between runs: a one-release build starts ~35 ms sooner
  * (BENCHMARKS.md). In the user's own cache folder, not the shared temp folder Node defaults
  * to, since compiled code is trusted as it is read. Call it before the bundle is imported.
  */

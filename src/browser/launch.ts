@@ -26,7 +26,7 @@ export interface LaunchedBrowser {
    * The blank tab the browser opened as it started, the first time this is asked (and if
    * it is still blank and open); afterwards undefined. Printing on it rather than on a new
    * tab spares Chrome starting a second renderer process while the first build's kit is
-   * still rendering: a one-release build ends about 30 ms sooner (BENCHMARKS.md).
+   * still rendering: a one-release build ends about 11 ms sooner (BENCHMARKS.md).
    */
   takeStartupPage(): Promise<Page | undefined>;
   /** Closes it (killing it if it does not close in time) and removes its profile. */

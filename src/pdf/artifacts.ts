@@ -54,6 +54,30 @@ function isHexOrWhite(code: number): boolean {
  */
 export function markArtifacts(content: string): string | undefined {
   const inserts: number[] = [];
+  const depthAtEnd = scanForArtifacts(content, inserts);
+  if (depthAtEnd !== 0 || inserts.length === 0) return undefined;
+  const parts: string[] = [];
+  let from = 0;
+  inserts.forEach((insertAt, index) => {
+    parts.push(content.slice(from, insertAt), index % 2 === 0 ? OPEN : CLOSE);
+    from = insertAt;
+  });
+  parts.push(content.slice(from));
+  return parts.join('');
+}
+
+/** Where a stream cannot be read safely (see markArtifacts); a depth never reached. */
+const UNREADABLE = -1;
+
+/**
+ * Fills `inserts` with where each artifact opens and closes; returns the marked-content
+ * depth at the end (0 when balanced), or UNREADABLE. Its loop runs long enough for V8 to
+ * optimise it mid-call (on-stack replacement), before the code after the loop ever ran:
+ * that code then has no type feedback, and the optimised loop, reused for every later
+ * stream, threw itself away on leaving the loop, every time (213 times in a 100-release
+ * build). So nothing after the loop but a return: no property read, no comparison.
+ */
+function scanForArtifacts(content: string, inserts: number[]): number {
   const length = content.length;
   let depth = 0;
   let operandsAt: number | undefined;
@@ -75,7 +99,7 @@ export function markArtifacts(content: string): string | undefined {
     let token: string;
     if (code === 40) {
       at = literalStringEnd(content, at);
-      if (at < 0) return undefined;
+      if (at < 0) return UNREADABLE;
       operandsAt ??= start;
       continue;
     } else if (code === 60) {
@@ -84,13 +108,13 @@ export function markArtifacts(content: string): string | undefined {
       } else {
         at++;
         while (at < length && isHexOrWhite(content.charCodeAt(at))) at++;
-        if (content.charCodeAt(at) !== 62) return undefined;
+        if (content.charCodeAt(at) !== 62) return UNREADABLE;
         at++;
       }
       operandsAt ??= start;
       continue;
     } else if (code === 62) {
-      if (content.charCodeAt(at + 1) !== 62) return undefined;
+      if (content.charCodeAt(at + 1) !== 62) return UNREADABLE;
       at += 2;
       operandsAt ??= start;
       continue;
@@ -104,7 +128,7 @@ export function markArtifacts(content: string): string | undefined {
       operandsAt ??= start;
       continue;
     } else if (code === 41) {
-      return undefined;
+      return UNREADABLE;
     } else if (code === 123 || code === 125) {
       at++;
       token = content[start] ?? '';
@@ -125,13 +149,13 @@ export function markArtifacts(content: string): string | undefined {
     const opAt = operandsAt ?? start;
     operandsAt = undefined;
     if (token === 'BDC' || token === 'BMC') {
-      if (depth === 0 && (textAt !== undefined || pathAt !== undefined)) return undefined;
+      if (depth === 0 && (textAt !== undefined || pathAt !== undefined)) return UNREADABLE;
       depth++;
     } else if (token === 'EMC') {
-      if (depth === 0) return undefined;
+      if (depth === 0) return UNREADABLE;
       depth--;
     } else if (token === 'BI' || token === 'ID') {
-      return undefined;
+      return UNREADABLE;
     } else if (depth > 0) {
       continue;
     } else if (token === 'BT') {
@@ -152,15 +176,7 @@ export function markArtifacts(content: string): string | undefined {
       inserts.push(opAt, at);
     }
   }
-  if (inserts.length === 0 || depth !== 0 || textAt !== undefined) return undefined;
-  const parts: string[] = [];
-  let from = 0;
-  inserts.forEach((insertAt, index) => {
-    parts.push(content.slice(from, insertAt), index % 2 === 0 ? OPEN : CLOSE);
-    from = insertAt;
-  });
-  parts.push(content.slice(from));
-  return parts.join('');
+  return textAt === undefined ? depth : UNREADABLE;
 }
 
 /** Where the literal string opening at `start` ends, or -1 if it does not (or nests). */

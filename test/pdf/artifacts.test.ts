@@ -38,5 +38,7 @@ describe('markArtifacts: what is painted outside marked content becomes an artif
     expect(marked('EMC 0 0 1 1 re f')).toBeUndefined();
     expect(marked('/P <</MCID 0 >>BDC 0 0 1 1 re f')).toBeUndefined();
     expect(marked('BT (a (nested) string) Tj ET')).toBeUndefined();
+    // A text object never closed, though a path before it could be wrapped.
+    expect(marked('0 0 1 1 re f BT <0001> Tj')).toBeUndefined();
   });
 });

@@ -72,6 +72,9 @@ export async function launchBrowser(
       // A pipe instead of a DevTools port on localhost, which any local process could use.
       pipe: true,
       userDataDir: profile.dir,
+      // Its temporary files too (its shared memory, made and unlinked at once, stays behind
+      // when Chrome is killed in between): removed with the profile, whatever the ending.
+      env: { ...process.env, TMPDIR: profile.dir },
       args: launchArgs(),
       // Signals belong to the build orchestrator, which closes the browser.
       handleSIGINT: false,

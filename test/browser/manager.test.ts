@@ -212,6 +212,10 @@ describe('BrowserManager lifecycle', () => {
     if (pid === undefined) throw new Error('no browser pid');
     const profile = userDataDirOf(pid);
     expect(processesMentioning(profile).length).toBeGreaterThan(0);
+    // Chrome's temporary files go in its profile, so they go with it (a killed Chrome leaves
+    // its shared-memory files behind otherwise).
+    const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    expect(environment).toContain(`TMPDIR=${profile}`);
 
     await Promise.all([manager.close(), manager.close()]);
     await manager[Symbol.asyncDispose]();

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PresskitError } from '../errors.js';
 import { sha256File } from './checksums.js';
@@ -156,18 +157,22 @@ async function zipInMemory(
   return { bytes: zip.length, sha256: createHash('sha256').update(zip).digest('hex') };
 }
 
+/**
+ * Synchronous, as the kit's other files are written (see stageKit): a zip is in memory and
+ * goes to the page cache in a system call, where the promise API's round trips cost more CPU.
+ */
 async function writeThenRename(temp: string, data: Buffer, outFile: string): Promise<void> {
-  // Created exclusively: if this fails there is nothing of ours to clean up.
-  const handle = await open(temp, 'wx');
+  // Created exclusively: if opening fails there is nothing of ours to clean up.
+  const fd = openSync(temp, 'wx');
   try {
     try {
-      await handle.writeFile(data);
+      writeFileSync(fd, data);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await rename(temp, outFile);
+    renameSync(temp, outFile);
   } catch (error) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw error;
   }
 }

@@ -1,4 +1,5 @@
-import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256File } from '../bundle/checksums.js';
 import type { ReleaseReport } from '../reports.js';
@@ -143,11 +144,10 @@ export async function saveState(
   },
 ): Promise<void> {
   const path = statePath(outDir, slug);
-  const zip = report.zip ? await stat(zipPath(outDir, slug)) : undefined;
+  const zip = report.zip ? statSync(zipPath(outDir, slug)) : undefined;
   const fileTimes: Record<string, number> = {};
-  for (const file of report.files)
-    fileTimes[file.path] = (await stat(join(outDir, file.path))).mtimeMs;
-  await mkdir(join(outDir, STATE_DIR), { recursive: true });
+  for (const file of report.files) fileTimes[file.path] = statSync(join(outDir, file.path)).mtimeMs;
+  mkdirSync(join(outDir, STATE_DIR), { recursive: true });
   const { embargoMs, ...rest } = inputs;
   const state: SavedState = {
     fingerprint,
@@ -161,10 +161,10 @@ export async function saveState(
   };
   const temporary = `${path}.tmp`;
   try {
-    await writeFile(temporary, JSON.stringify(state));
-    await rename(temporary, path);
+    writeFileSync(temporary, JSON.stringify(state));
+    renameSync(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }

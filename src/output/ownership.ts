@@ -1,9 +1,11 @@
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { lstat, readFile } from 'node:fs/promises';
 import { join, posix, relative } from 'node:path';
 import { SHA256SUMS } from '../bundle/checksums.js';
 import { PresskitError } from '../errors.js';
 import { printable } from '../util/unsafe-text.js';
+import { lstatOrUndefined } from '../util/sync-fs.js';
 
 /** What a kit's checksum file may weigh before it cannot be one of ours. */
 const MAX_SUMS_BYTES = 4 * 1024 * 1024;
@@ -29,11 +31,12 @@ export async function assertKitReplaceable(
       message: `${printable(relative(process.cwd(), path) || path)} ${why}, so presskit will not replace it: move it away, or set another slug or output folder`,
     });
   const kitDir = join(outDir, slug);
-  const kit = await lstat(kitDir).catch(() => undefined);
+  // Synchronous, as the kit is then written (see stageKit): metadata of a few entries.
+  const kit = lstatOrUndefined(kitDir);
   let kitIsOurs = false;
   if (kit) {
     if (!kit.isDirectory()) throw conflict(kitDir, 'exists and is not a folder presskit wrote');
-    const { files, odd } = await listTree(kitDir);
+    const { files, odd } = listTree(kitDir);
     if (odd) throw conflict(join(kitDir, odd), 'is not a regular file presskit wrote');
     const unknown = files.filter((name) => !recorded.has(`${slug}/${name}`));
     if (unknown.length > 0) {
@@ -46,7 +49,7 @@ export async function assertKitReplaceable(
     kitIsOurs = true;
   }
   const zipPath = join(outDir, `${slug}.zip`);
-  const zip = await lstat(zipPath).catch(() => undefined);
+  const zip = lstatOrUndefined(zipPath);
   if (!zip) return;
   if (!zip.isFile()) throw conflict(zipPath, 'is not a regular file presskit wrote');
   if (!recorded.has(`${slug}.zip`) && !kitIsOurs)
@@ -54,12 +57,12 @@ export async function assertKitReplaceable(
 }
 
 /** Regular files under `dir` (relative, `/`-separated), and the first entry of another type. */
-async function listTree(dir: string): Promise<{ files: string[]; odd?: string }> {
+function listTree(dir: string): { files: string[]; odd?: string } {
   const files: string[] = [];
   const pending: string[] = [''];
   while (pending.length > 0) {
     const prefix = pending.pop() ?? '';
-    const entries: Dirent[] = await readdir(join(dir, prefix), { withFileTypes: true });
+    const entries: Dirent[] = readdirSync(join(dir, prefix), { withFileTypes: true });
     for (const entry of entries) {
       const name = prefix === '' ? entry.name : posix.join(prefix, entry.name);
       if (entry.isDirectory()) pending.push(name);

@@ -24,6 +24,7 @@ export default defineConfig({
     withoutUnusedDependencies(),
     environmentReadOnce(),
     regExpsBuiltOnFirstUse(),
+    debugLogsOnlyWhenAsked(),
     thirdPartyNotices(),
   ],
   output: {
@@ -160,6 +161,35 @@ function patchFiles(name, entriesOf, patch) {
       return { code: patch(code, entry, fail), map: null };
     },
   };
+}
+
+/**
+ * puppeteer logs every protocol message it sends and receives through the `debug` package,
+ * which makes a new logger for each call (its colour, its namespace check, an isatty system
+ * call) before finding that nothing is to be logged: about 100 messages a release, several
+ * milliseconds of a 100-release build's main thread. `debug` reads DEBUG once, as it loads;
+ * so, patched, a log call with no DEBUG at load returns at once. `DEBUG=puppeteer:*` set
+ * before presskit starts still logs everything. The build fails if the code no longer reads
+ * as expected.
+ */
+const PUPPETEER_DEBUG = {
+  file: '/node_modules/puppeteer-core/lib/esm/puppeteer/common/Debug.js',
+  call: '            (await importDebug())(prefix)(logArgs);\n',
+  after: "import { isNode } from '../environment.js';\n",
+};
+
+function debugLogsOnlyWhenAsked() {
+  return patchFiles(
+    'presskit:debug-logs-only-when-asked',
+    () => [PUPPETEER_DEBUG],
+    (code, entry, fail) => {
+      if (code.split(entry.call).length !== 2 || !code.includes(entry.after))
+        fail('no longer logs as expected');
+      return code
+        .replace(entry.call, `            if (!DEBUG_AT_LOAD) return;\n${entry.call}`)
+        .replace(entry.after, `${entry.after}const DEBUG_AT_LOAD = process.env.DEBUG;\n`);
+    },
+  );
 }
 
 /**

@@ -145,6 +145,25 @@ describe('the bundled CLI', () => {
     expect(reads[0]).toMatch(/^\s*var ENV_LOG_TOKENS_AT_LOAD = .*\.env\.LOG_TOKENS;$/);
   });
 
+  it("logs puppeteer's protocol messages when DEBUG asks, and makes no logger otherwise", async () => {
+    // rolldown.config.js: without DEBUG, a log call returns before the `debug` package makes
+    // a logger (and calls isatty) for each of the ~100 messages of a release.
+    const root = await makeProject({ 'releases/first.md': minimalRelease() });
+    const asked = await runCli(['build'], {
+      cwd: root,
+      env: { DEBUG: 'puppeteer:protocol:SEND*' },
+    });
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.stderr).toMatch(/puppeteer:protocol:SEND ►/);
+    expect(asked.stderr).toMatch(/"method":"Page\.printToPDF"/);
+    const quiet = await runCli(['build', '--force'], { cwd: root, env: { DEBUG: '' } });
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).not.toMatch(/puppeteer:/);
+    const patched = bundledSources().filter((code) => code.includes('DEBUG_AT_LOAD'));
+    expect(patched).toHaveLength(1);
+    expect(patched[0]).toMatch(/if \(!DEBUG_AT_LOAD\) return;\n\s*\(await importDebug\(\)\)/);
+  });
+
   it('carries no proxy code for browser downloads, which presskit never makes', () => {
     // @puppeteer/browsers imports proxy-agent for downloads; its PAC support alone was a
     // JavaScript engine (quickjs) and a parser, loaded by every build (rolldown.config.js).

@@ -317,7 +317,8 @@ async function buildOne(
     );
     const kitDate = documentDate(release.date.instant, context.epoch);
     const digest = releaseFingerprint(
-      kitDigest(source, context),
+      // kitDigest's, from the languages already worked out above.
+      withLanguages(context.projectDigest, translations),
       kitDate,
       release.sourceFile,
       prepared.assets.map((asset) => asset.source),

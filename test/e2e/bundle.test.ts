@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type * as Library from '../../src/index.js';
@@ -9,21 +10,91 @@ import { CLI, makeProject, minimalRelease, REPO, run, runCli } from './helpers.j
 // The CLI runs from rolldown's bundle (bundled/): what the bundle changes, tried as a user would.
 describe('the bundled CLI', () => {
   it('is what bin/presskit.js loads', () => {
-    expect(existsSync(join(REPO, 'bundled', 'cli.js'))).toBe(true);
+    expect(existsSync(join(REPO, 'bundled', 'cli.cjs'))).toBe(true);
+    expect(readFileSync(join(REPO, 'bin', 'presskit.js'), 'utf8')).toContain(
+      "'../bundled/cli.cjs'",
+    );
     expect(CLI).toBe(join(REPO, 'bin', 'presskit.js'));
   });
 
-  it("keeps Node's compile cache in the user's cache folder, on a Node that has one", async () => {
+  it("keeps the bundle's compiled code in the user's cache folder, and uses it", async () => {
+    const cacheHome = await makeProject({ 'releases/first.md': minimalRelease() });
+    const folder = join(cacheHome, 'presskit', 'node-compile-cache');
+    const env = { XDG_CACHE_HOME: cacheHome };
+    const first = await runCli(['check'], { cwd: cacheHome, env });
+    expect(first.code, first.stderr).toBe(0);
+    const nodeHasCache = 'enableCompileCache' in (await import('node:module')).default;
+    if (nodeHasCache) {
+      // Node 22.1+: Node's own compile cache, in its own layout.
+      expect(readdirSync(folder).length).toBeGreaterThan(0);
+      return;
+    }
+    // Node 20: bin/compile-cache.js keeps V8's code of each bundle file, named by its text.
+    const [versionFolder, ...others] = readdirSync(folder);
+    expect(others).toEqual([]);
+    expect(versionFolder).toBe(`v8-${process.version}-${process.arch}`);
+    const kept = join(folder, versionFolder ?? '');
+    const cli = readFileSync(join(REPO, 'bundled', 'cli.cjs'), 'utf8');
+    const cliCode = join(kept, `${createHash('sha1').update(cli).digest('hex')}.v8`);
+    expect(statSync(cliCode).size).toBeGreaterThan(1000);
+    const files = () =>
+      new Map(readdirSync(kept).map((name) => [name, readFileSync(join(kept, name))]));
+    const before = files();
+    // V8 took the code it was given: nothing rewritten, nothing added.
+    const second = await runCli(['check'], { cwd: cacheHome, env });
+    expect(second.code, second.stderr).toBe(0);
+    expect(files()).toEqual(before);
+    // Code V8 refuses (here, not code at all) is replaced, and the command runs regardless.
+    writeFileSync(cliCode, 'not V8 code');
+    const third = await runCli(['check'], { cwd: cacheHome, env });
+    expect(third.code, third.stderr).toBe(0);
+    const rewritten = readFileSync(cliCode);
+    // V8's code differs run to run in its bytes, not in its header or its size.
+    expect(rewritten.subarray(0, 4)).toEqual(before.get(basename(cliCode))?.subarray(0, 4));
+    expect(rewritten.length).toBeGreaterThan(1000);
+  });
+
+  it('keeps no compiled code when NODE_DISABLE_COMPILE_CACHE is set', async () => {
     const cacheHome = await makeProject();
+    const result = await runCli(['--version'], {
+      cwd: cacheHome,
+      env: { XDG_CACHE_HOME: cacheHome, NODE_DISABLE_COMPILE_CACHE: '1' },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(cacheHome, 'presskit'))).toBe(false);
+  });
+
+  it('runs with a cache folder it cannot write', async () => {
+    const cacheHome = await makeProject({ presskit: 'a file where the folder would be\n' });
     const result = await runCli(['--version'], {
       cwd: cacheHome,
       env: { XDG_CACHE_HOME: cacheHome },
     });
-    expect(result.code, result.stderr).toBe(0);
-    const folder = join(cacheHome, 'presskit', 'node-compile-cache');
-    // Node 22.1+ has module.enableCompileCache; on Node 20 nothing may appear.
-    const nodeHasCache = 'enableCompileCache' in (await import('node:module')).default;
-    expect(existsSync(folder) && readdirSync(folder).length > 0).toBe(nodeHasCache);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(cacheHome, 'presskit'), 'utf8')).toBe(
+      'a file where the folder would be\n',
+    );
+  });
+
+  it('leaves no import() in its CommonJS files, which the Node 20 code cache could not serve', () => {
+    // rolldown.config.js: dynamicImportInCjs is off; a vm.Script's import() needs a flag.
+    for (const [name, code] of bundledFiles().filter(([file]) => file.endsWith('.cjs'))) {
+      const lines = code.split('\n').filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line));
+      expect(
+        lines.filter((line) => /[^\w$.]import\(/.test(line)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('is an ES module for a program that imports the library', async () => {
+    const entry = readFileSync(join(REPO, 'bundled', 'index.js'), 'utf8');
+    expect(entry).toMatch(/^export \* from '\.\/index\.cjs';$/m);
+    const library = (await import(join(REPO, 'bundled', 'index.js'))) as typeof Library;
+    for (const name of ['build', 'check', 'writeNewsroomIndex', 'formatProblem'] as const) {
+      expect(typeof library[name], name).toBe('function');
+    }
   });
 
   it('runs for a user with no home folder (a container’s numeric uid), without a cache', async () => {
@@ -113,11 +184,11 @@ describe('the bundled CLI', () => {
     // gray-matter's ---js engine is eval().
     const loaded = await runCli(['check', '--format', 'json'], {
       cwd: await makeProject({ 'releases/first.md': minimalRelease() }),
-      env: { NODE_DEBUG: 'esm' },
+      env: { NODE_DEBUG: 'module' },
     });
     expect(loaded.code, loaded.stderr).toBe(0);
-    const chunks = [...new Set(loaded.stderr.match(/bundled\/[\w-]+\.js/g) ?? [])];
-    expect(chunks).toContain('bundled/cli.js');
+    const chunks = [...new Set(loaded.stderr.match(/bundled\/[\w-]+\.cjs/g) ?? [])];
+    expect(chunks).toContain('bundled/cli.cjs');
     const sources = chunks.map((chunk) => readFileSync(join(REPO, chunk), 'utf8'));
     expect(sources.some((source) => source.includes('node_modules/yaml/'))).toBe(true);
     for (const engine of ['gray-matter', 'js-yaml', 'esprima'])
@@ -194,7 +265,7 @@ describe('the bundled CLI', () => {
       // Static imports, requires, and requires of a computed name within a package
       // (hyphen's patterns, `require(\`hyphen/${name}\`)`): that package must be installed.
       const statements =
-        /^(?:import|export) [^;]*? from "([^"]+)";|\b(?:import|__require)\("([^"]+)"\)|\brequire(?:\$\d+)?\(`([^`$]+)\$\{/gm;
+        /^(?:import|export) [^;]*? from "([^"]+)";|\b(?:import|__require|require)\("([^"]+)"\)|\brequire(?:\$\d+)?\(`([^`$]+)\$\{/gm;
       for (const match of code.matchAll(statements)) {
         const specifier = match[1] ?? match[2] ?? match[3] ?? '';
         if (specifier.startsWith('.')) continue;
@@ -227,6 +298,11 @@ describe('the bundled CLI', () => {
 
 /** The code of every file of the bundle. */
 function bundledSources(): string[] {
-  const chunks = readdirSync(join(REPO, 'bundled')).filter((name) => name.endsWith('.js'));
-  return chunks.map((chunk) => readFileSync(join(REPO, 'bundled', chunk), 'utf8'));
+  return bundledFiles().map(([, code]) => code);
+}
+
+/** Each file of the bundle, with its code. */
+function bundledFiles(): [string, string][] {
+  const chunks = readdirSync(join(REPO, 'bundled')).filter((name) => /\.c?js$/.test(name));
+  return chunks.map((chunk) => [chunk, readFileSync(join(REPO, 'bundled', chunk), 'utf8')]);
 }

@@ -13,7 +13,7 @@
  *            --full still show it, dated
  * --keep     keep the temporary project folders and print where they are
  * --node P   run every measured process with the Node executable P (default: this one),
- *            e.g. a Node 22, whose compile cache the command turns on instead of its own
+ *            e.g. a Node 22
  * --corpus N, --big N   smaller corpora, only to try the bench itself quickly
  *
  * Every measurement runs in its own Node process and is timed from here, start to exit,
@@ -131,8 +131,8 @@ function record(list, value) {
 
 /** Runs a child; a failure is logged and kept for the report instead of stopping the bench. */
 async function measure(label, script, args, check = () => true, env = {}) {
-  // The command's compile cache (Node's, or on Node 20 V8's code cache of the bundle; see
-  // bin/compile-cache.js) in the bench's own folder:
+  // The command's compile cache (V8's code cache of the bundle; see bin/compile-cache.js)
+  // in the bench's own folder:
   // warmed by the warm-up runs, never by the user's earlier runs.
   const run = await runNode(script, args, {
     node: NODE,
@@ -888,7 +888,7 @@ try {
     '',
     '## How each tool was run',
     '',
-    `- **presskit**: \`build({ root, out: 'dist', force: true })\` from the package entry (bundled/index.js, what \`import 'presskit'\` loads) in a fresh Node process (bench/child-build.js), with the command's compile cache turned on first as \`presskit\` turns it on (bin/compile-cache.js: Node's compile cache on Node 22.1 and later, V8's code cache of the bundle's files on Node 20; warmed by the warm-up runs), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
+    `- **presskit**: \`build({ root, out: 'dist', force: true })\` from the package entry (bundled/index.js, what \`import 'presskit'\` loads) in a fresh Node process (bench/child-build.js), with the command's compile cache turned on first as \`presskit\` turns it on (bin/compile-cache.js: V8's code cache of the bundle's files, warmed by the warm-up runs), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
     `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, each replaced by a fresh one after 20 documents, its best with inline fonts (see the page-reuse table; presskit, whose print fonts are served, replaces its pages after 100), \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip. presskit itself prints a print version of each page whose fonts its page's request filter serves from memory, which Chrome then keeps for the page's next documents instead of decoding inline fonts again for each, on pages that show print media from the start, so that Chrome styles and lays out each document once rather than for the screen and then for print: its Chromium spends less per document than the floor's (see the phase table, which prints each release both ways).`,
     `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`--launch-options '{ "executablePath": …, "args": ["--no-sandbox"] }'\`: the same browser executable as presskit and the floor, in md-to-pdf's own headless mode. The ${CORPUS} documents are converted by md-to-pdf's own command, as \`xargs -n N md-to-pdf\` would run it: calls of N files one after the other, each call launching one browser and converting its files all at once (the CLI has no concurrency setting). N is the fastest of ${MD_TO_PDF_CANDIDATES.join(', ')} files per call (${mdToPdfPerCall} in this run; see the calibration below): with all ${CORPUS} files in one call, md-to-pdf's pages hit its 30 s navigation timeout (measured in earlier runs: 20 of 100 PDFs written), and one call per file, a shell loop, took 182 s for the 100. The single document uses the public \`mdToPdf()\` API, one browser launch.`,
   );

@@ -3,17 +3,21 @@ import { twoDigits } from './types.js';
 
 const NBSP = '\u00A0';
 
-const dateFormat = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const dayMonthFormat = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-});
+/**
+ * Made on first use: the process's first Intl.DateTimeFormat loads ICU's date data (about
+ * 25 ms), which a build in any other language never needs.
+ */
+let formats: { withYear: Intl.DateTimeFormat; dayMonth: Intl.DateTimeFormat } | undefined;
+const dateFormats = (): NonNullable<typeof formats> =>
+  (formats ??= {
+    withYear: new Intl.DateTimeFormat('de-DE', {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }),
+    dayMonth: new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', day: 'numeric', month: 'long' }),
+  });
 
 /**
  * German. Sources: Duden, Die deutsche Rechtschreibung (Anführungszeichen „…“ and ‚…‘,
@@ -68,7 +72,8 @@ export const german: LocaleDefinition = {
 
 function date(day: CivilDate, withYear: boolean): string {
   const instant = new Date(Date.UTC(day.year, day.month - 1, day.day));
-  return (withYear ? dateFormat : dayMonthFormat).format(instant);
+  const { withYear: long, dayMonth } = dateFormats();
+  return (withYear ? long : dayMonth).format(instant);
 }
 
 function time({ hour, minute }: ClockTime): string {

@@ -85,11 +85,13 @@ function* breakPieces(text: string): Generator<string> {
   if (start < text.length) yield text.slice(start);
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: the first Intl.Segmenter loads ICU's break data (about 10 ms). */
+let graphemes: Intl.Segmenter | undefined;
 
 /** The longest head of `text` that fits in `width` (whole characters), and the rest. */
 function cutAt(text: string, width: number, measure: Measure): [string, string] {
   let head = '';
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) {
     const longer = head + segment;
     // At least one character per line, whatever its width, so the loop always ends.

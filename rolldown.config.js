@@ -31,11 +31,11 @@ export default defineConfig({
   ],
   output: {
     dir: 'bundled',
-    // CommonJS, not ES modules: on Node 20, which has no compile cache, bin/compile-cache.js
-    // keeps V8's compiled code of CommonJS files between runs, as Node 22 does for both; a
-    // one-release build then starts ~0.1 s sooner (BENCHMARKS.md). That cache cannot serve
-    // an import() from code it compiled, so the externals' dynamic imports become require()
-    // (all four are CommonJS).
+    // CommonJS, not ES modules: bin/compile-cache.js keeps V8's compiled code of the
+    // bundle's CommonJS files between runs (Node 20 has no compile cache, Node 22's keeps
+    // less); a one-release build then starts ~0.1 s sooner (BENCHMARKS.md). That cache cannot
+    // serve an import() from code it compiled, so the externals' dynamic imports become
+    // require() (all four are CommonJS).
     format: 'cjs',
     dynamicImportInCjs: false,
     entryFileNames: '[name].cjs',
@@ -181,11 +181,11 @@ function dataParsedAsJson() {
       const body = code.replace(/^(\/\/.*\n)*export default /, '');
       let data;
       try {
+        if (body === code) throw new Error('no default export');
         data = JSON.parse(body.replace(/;?\s*$/, ''));
       } catch {
         fail('is no longer `export default` and JSON');
       }
-      if (body === code) fail('is no longer `export default` and JSON');
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
     },
   );

@@ -7,9 +7,11 @@
  *   node bench/child-build.js check <root>
  */
 import { performance } from 'node:perf_hooks';
+import { tuneTieringForBatch } from '../bin/batch-tiering.js';
 import { enableCompileCache } from '../bin/compile-cache.js';
 import { mainThreadCpuMs } from './process-cpu.js';
-// As the `presskit` command starts (bin/presskit.js): a no-op before Node 22.1.
+// As the `presskit` command starts (bin/presskit.js).
+tuneTieringForBatch();
 enableCompileCache();
 const importStarted = performance.now();
 const { build, check } = await import('../bundled/index.js');

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
+import { tuneTieringForBatch } from './batch-tiering.js';
 import { enableCompileCache } from './compile-cache.js';
 
+tuneTieringForBatch();
 enableCompileCache();
-// Imported only now, so that the compile cache is on before the bundle is compiled.
+// Imported only now, so that the compile cache and the tiering apply to the whole bundle.
 const { run } = await import('../bundled/cli.cjs');
 
 const code = await run(process.argv);

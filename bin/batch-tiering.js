@@ -35,8 +35,10 @@ export function batchTieringFlag(v8Version, execArgv, argv) {
   if (argv[2] !== 'build') return undefined;
   const flag = tieringFlag(v8Version);
   if (!flag) return undefined;
-  // The user's own choice, given to node, stands.
-  if (execArgv.some((arg) => arg.replace(/_/g, '-').startsWith(`--${flag.name}`))) return undefined;
+  // The user's own choice, given to node, stands; another flag that merely starts with its
+  // name (`--interrupt-budget-for-feedback-allocation`) is not that choice.
+  const given = (arg) => arg.replace(/_/g, '-').split('=')[0] === `--${flag.name}`;
+  if (execArgv.some(given)) return undefined;
   return `--${flag.name}=${flag.default * FACTOR}`;
 }
 

@@ -81,6 +81,13 @@ describe("the command's V8 tiering (bin/batch-tiering.js)", () => {
     expect(
       batchTieringFlag('12.4.254.21-node.33', ['--invocation-count-for-turbofan=5'], BUILD),
     ).toBe(undefined);
+    expect(
+      batchTieringFlag(
+        '11.3.244.8-node.33',
+        ['--interrupt-budget-for-feedback-allocation=9'],
+        BUILD,
+      ),
+    ).toBe('--interrupt-budget=270336');
     expect(batchTieringFlag('11.3.244.8-node.33', ['--max-old-space-size=100'], BUILD)).toBe(
       '--interrupt-budget=270336',
     );

@@ -9,6 +9,7 @@ import { seconds, settledWithin } from '../util/deadline.js';
 import { createProfile } from './profile.js';
 import type { Profile } from './profile.js';
 import { headlessMode, launchArgs } from './launch-args.js';
+import { frameSwitches } from './frames.js';
 
 const run = promisify(execFile);
 
@@ -75,7 +76,7 @@ export async function launchBrowser(
       // Its temporary files too (its shared memory, made and unlinked at once, stays behind
       // when Chrome is killed in between): removed with the profile, whatever the ending.
       env: { ...process.env, TMPDIR: profile.dir },
-      args: launchArgs(),
+      args: [...launchArgs(), ...frameSwitches(executablePath)],
       // Signals belong to the build orchestrator, which closes the browser.
       handleSIGINT: false,
       handleSIGTERM: false,

@@ -13,7 +13,8 @@
  * result also has the time of each successive block of 100 documents, to show that.
  *
  * The browser is launched with the same executable and the same switches as presskit's
- * BrowserManager, so that the comparison measures presskit's work, not a flag choice.
+ * BrowserManager, so that the comparison measures presskit's work, not a flag choice; all
+ * but frames on demand (see bench/bare-browser.js), which FLOOR_FRAMES_ON_DEMAND=1 adds.
  */
 import { performance } from 'node:perf_hooks';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -26,7 +27,9 @@ const [concurrencyArg, outDir, ...files] = process.argv.slice(2);
 const [concurrency, freshPageEvery = 20] = concurrencyArg.split(':').map(Number);
 await mkdir(outDir, { recursive: true });
 
-const { browser, launchMs } = await launchBareBrowser();
+const { browser, launchMs } = await launchBareBrowser({
+  framesOnDemand: process.env.FLOOR_FRAMES_ON_DEMAND === '1',
+});
 
 let next = 0;
 let pdfBytes = 0;

@@ -240,6 +240,7 @@ try {
     full: [],
     fullNodeCpu: [],
     floor: [],
+    floorOnDemand: [],
     mdToPdf: [],
     noChange: [],
     check: [],
@@ -272,6 +273,7 @@ try {
   };
   const paired = {
     fullOverFloor: [],
+    fullOverFloorOnDemand: [],
     mdOverFull: [],
     mdOverFloor: [],
     singleOverFloor: [],
@@ -327,6 +329,19 @@ try {
         iteration.floor = run.wallMs;
       }
     },
+    // The floor given presskit's frames on demand too (src/browser/frames.ts): how much of
+    // the margin is that switch, which a bare script could pass but whose screenshots it
+    // would then have to take another way. For scale, without a target.
+    async floorOnDemand(iteration) {
+      const run = await measure(
+        `floor with frames on demand, ${floorPages} page(s)`,
+        FLOOR,
+        [String(floorPages), floorOut, ...htmlFiles],
+        undefined,
+        { FLOOR_FRAMES_ON_DEMAND: '1' },
+      );
+      if (run.ok) series.floorOnDemand.push((iteration.floorOnDemand = run.wallMs));
+    },
     async mdToPdf(iteration) {
       const run = await mdToPdfCli(mdToPdfPerCall);
       if (run.ok) {
@@ -372,7 +387,7 @@ try {
       if (run.ok) series.singleMdToPdf.push(run.wallMs);
     },
   };
-  const names = ['presskit', 'floor', 'mdToPdf'];
+  const names = ['presskit', 'floor', 'floorOnDemand', 'mdToPdf'];
   const loopStarted = performance.now();
   for (let index = 0; index < RUNS; index++) {
     if (index === 1) {
@@ -384,10 +399,11 @@ try {
     // A different tool goes first each time, so a load spike does not always hit the same one.
     const order = names.map((_, offset) => names[(index + offset) % names.length]);
     for (const name of order) await steps[name](iteration);
-    for (const name of order) await singleSteps[name](iteration);
+    for (const name of order) await singleSteps[name]?.(iteration);
     const ratio = (a, b) => (a !== undefined && b !== undefined ? a / b : undefined);
     const push = (list, value) => value !== undefined && list.push(value);
     push(paired.fullOverFloor, ratio(iteration.full, iteration.floor));
+    push(paired.fullOverFloorOnDemand, ratio(iteration.full, iteration.floorOnDemand));
     push(paired.mdOverFull, ratio(iteration.mdToPdf, iteration.full));
     push(paired.mdOverFloor, ratio(iteration.mdToPdf, iteration.floor));
     push(paired.singleOverFloor, ratio(iteration.single, iteration.singleFloor));
@@ -577,6 +593,13 @@ try {
       (r) => r < 1.5,
     ],
     [
+      'full build / floor with frames on demand (for scale)',
+      median(paired.fullOverFloorOnDemand),
+      s.full.median / s.floorOnDemand.median,
+      'none',
+      undefined,
+    ],
+    [
       'md-to-pdf / full build (for scale)',
       median(paired.mdOverFull),
       s.mdToPdf.median / s.full.median,
@@ -735,6 +758,11 @@ try {
     ),
     row(`floor: bare puppeteer, ${CORPUS} PDFs`, s.floor, `${floorPages} page(s), one launch`),
     row(
+      `floor with frames on demand, ${CORPUS} PDFs`,
+      s.floorOnDemand,
+      "the same, its shell given presskit's begin-frame switches (for scale, see Method)",
+    ),
+    row(
       `md-to-pdf, ${CORPUS} bodies`,
       s.mdToPdf,
       `its CLI, ${mdToPdfPerCall} files per call, ${Math.ceil(CORPUS / mdToPdfPerCall)} call(s) in turn (its best, see below)${mdToPdfFailures.length ? `; ${mdToPdfFailures.length} failed run(s): ${mdToPdfFailures[0]}` : ''}`,
@@ -889,7 +917,8 @@ try {
     '## How each tool was run',
     '',
     `- **presskit**: \`build({ root, out: 'dist', force: true })\` from the package entry (bundled/index.js, what \`import 'presskit'\` loads) in a fresh Node process (bench/child-build.js), with the command's compile cache turned on first as \`presskit\` turns it on (bin/compile-cache.js: V8's code cache of the bundle's files, warmed by the warm-up runs), default concurrency (${presskitConcurrency} on this machine). The no-change rebuild is the same call without \`force\`, right after; it must report all ${CORPUS} releases unchanged to count.`,
-    `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses, N reused pages, each replaced by a fresh one after 20 documents, its best with inline fonts (see the page-reuse table; presskit, whose print fonts are served, replaces its pages after 100), \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip. presskit itself prints a print version of each page whose fonts its page's request filter serves from memory, which Chrome then keeps for the page's next documents instead of decoding inline fonts again for each, on pages that show print media from the start, so that Chrome styles and lays out each document once rather than for the screen and then for print: its Chromium spends less per document than the floor's (see the phase table, which prints each release both ways).`,
+    `- **floor** (bench/floor.js): one Chromium launch with the executable and switches presskit uses but for frames on demand, N reused pages, each replaced by a fresh one after 20 documents, its best with inline fonts (see the page-reuse table; presskit, whose print fonts are served, replaces its pages after 100), \`page.setContent(html, { waitUntil: 'load' })\` + \`page.pdf()\` with presskit's options (preferCSSPageSize, printBackground, tagged, outline, waitForFonts), each PDF written to disk. It prints the \`index.html\` files of the kits presskit built (fonts inline; no images in the corpus, so they are standalone). N is the best of 1–4 pages from the calibration above. No interception, no JavaScript switch-off, no PDF post-processing, no zip. presskit itself prints a print version of each page whose fonts its page's request filter serves from memory, which Chrome then keeps for the page's next documents instead of decoding inline fonts again for each, on pages that show print media from the start, so that Chrome styles and lays out each document once rather than for the screen and then for print: its Chromium spends less per document than the floor's (see the phase table, which prints each release both ways).`,
+    `- **floor with frames on demand**: the floor, its headless shell also given the two switches with which presskit's draws a page's frames only when asked (src/browser/frames.ts: \`--enable-begin-frame-control\`, \`--run-all-compositor-stages-before-draw\`). A print needs no frame, and Chrome otherwise draws one after each document loads. A bare script would not pass them: they stop \`page.screenshot()\`, and presskit takes its one picture, the social card, through \`HeadlessExperimental.beginFrame\` instead. Shown for scale, without a target: how much of presskit's margin over the floor is that switch.`,
     `- **md-to-pdf** (bench/md-to-pdf.js) on the Markdown bodies (frontmatter removed, since md-to-pdf reads frontmatter as its own configuration), launched with \`--launch-options '{ "executablePath": …, "args": ["--no-sandbox"] }'\`: the same browser executable as presskit and the floor, in md-to-pdf's own headless mode. The ${CORPUS} documents are converted by md-to-pdf's own command, as \`xargs -n N md-to-pdf\` would run it: calls of N files one after the other, each call launching one browser and converting its files all at once (the CLI has no concurrency setting). N is the fastest of ${MD_TO_PDF_CANDIDATES.join(', ')} files per call (${mdToPdfPerCall} in this run; see the calibration below): with all ${CORPUS} files in one call, md-to-pdf's pages hit its 30 s navigation timeout (measured in earlier runs: 20 of 100 PDFs written), and one call per file, a shell loop, took 182 s for the 100. The single document uses the public \`mdToPdf()\` API, one browser launch.`,
   );
   if (failures.length > 0) {

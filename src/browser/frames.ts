@@ -31,12 +31,13 @@ function drawsOnDemand(browser: Browser): boolean {
 const FRAME_WHILE_LOADING_MS = 100;
 
 /**
- * `loading` (a document being set into `page`), with one frame every 100 ms for as long as it
- * takes if the page draws on demand: Chrome loads an `<object>` only in a frame's update, and
- * the document's load event waits for it (a hostile page then never loaded). A document
- * that loads sooner, as presskit's own do, is never given one.
+ * Sets `html` into `page` and waits for its load event, with one frame every 100 ms for as
+ * long as it takes if the page draws on demand: Chrome loads an `<object>` only in a frame's
+ * update, and the document's load event waits for it (a hostile page then never loaded). A
+ * document that loads sooner, as presskit's own do, is never given one.
  */
-export async function loadedWithFrames<T>(page: Page, loading: Promise<T>): Promise<T> {
+export async function setDocument(page: Page, html: string, timeoutMs: number): Promise<void> {
+  const loading = page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
   if (!drawsOnDemand(page.browser())) return loading;
   let session: Promise<CDPSession> | undefined;
   const frame = (): void => {
@@ -48,7 +49,7 @@ export async function loadedWithFrames<T>(page: Page, loading: Promise<T>): Prom
   };
   const timer = setInterval(frame, FRAME_WHILE_LOADING_MS);
   try {
-    return await loading;
+    await loading;
   } finally {
     clearInterval(timer);
     await session?.then((open) => open.detach()).catch(() => undefined);

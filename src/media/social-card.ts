@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
-import { loadedWithFrames, viewportPng } from '../browser/frames.js';
+import { setDocument, viewportPng } from '../browser/frames.js';
 import { PresskitError } from '../errors.js';
 import { seconds, withinDeadline } from '../util/deadline.js';
 import { SOCIAL_CARD } from './settings.js';
@@ -30,7 +30,7 @@ async function shoot(page: Page, html: string): Promise<Buffer> {
   const before = page.viewport();
   await page.setViewport({ width: SOCIAL_CARD.width, height: SOCIAL_CARD.height });
   try {
-    await loadedWithFrames(page, page.setContent(html, { waitUntil: 'load', timeout: TIMEOUT_MS }));
+    await setDocument(page, html, TIMEOUT_MS);
     // As page.pdf()'s waitForFonts: a font still loading would shoot a fallback's glyphs.
     // (DevTools evaluates this; the page's own scripts stay off.)
     await page.evaluate(async () => {

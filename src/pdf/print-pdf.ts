@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { PresskitError } from '../errors.js';
 import { seconds, withinDeadline } from '../util/deadline.js';
 import type { BrowserManager } from '../browser/manager.js';
-import { loadedWithFrames } from '../browser/frames.js';
+import { setDocument } from '../browser/frames.js';
 import { preparePrintPage } from './print-page.js';
 import { PDF_OPTIONS } from './print-options.js';
 import type { PdfMetadata } from './metadata.js';
@@ -73,6 +73,6 @@ export async function printHtml(
 async function print(page: Page, html: string, timeoutMs: number): Promise<Uint8Array> {
   // Once per page, and a round trip to the browser then: inside the deadline too.
   await preparePrintPage(page);
-  await loadedWithFrames(page, page.setContent(html, { waitUntil: 'load', timeout: timeoutMs }));
+  await setDocument(page, html, timeoutMs);
   return page.pdf({ ...PDF_OPTIONS, timeout: timeoutMs });
 }

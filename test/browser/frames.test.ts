@@ -2,12 +2,13 @@ import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { frameSwitches, loadedWithFrames, viewportPng } from '../../src/browser/frames.js';
+import { frameSwitches, setDocument, viewportPng } from '../../src/browser/frames.js';
 import { headlessMode, launchArgs } from '../../src/browser/launch-args.js';
 import { BrowserManager } from '../../src/browser/manager.js';
 import { setPdfMetadata } from '../../src/pdf/metadata.js';
 import { printHtml } from '../../src/pdf/print-pdf.js';
 import { preparePrintPage } from '../../src/pdf/print-page.js';
+import { withinDeadline } from '../../src/util/deadline.js';
 import { BROWSERS, FULL_CHROMIUM, HEADLESS_SHELL } from '../pdf/helpers.js';
 
 const PICTURE = `<!doctype html><html lang="en"><head><style>
@@ -92,20 +93,21 @@ describe('frames on demand', () => {
       const html = `<!doctype html><html><head><link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head>
         <body><p>Hello</p><object data="http://127.0.0.1:9/o" type="text/html"></object></body></html>`;
       const within = (work: Promise<unknown>, ms: number): Promise<string> =>
-        Promise.race([
+        withinDeadline(
           work.then(() => 'loaded'),
-          new Promise<string>((done) => setTimeout(() => done('waiting'), ms)),
-        ]);
+          ms,
+          () => 'waiting',
+        );
       // (control) Without frames it does not load: the test below could fail.
       const stalled = await manager.withPage(async (page) => {
         const result = await within(page.setContent(html, { waitUntil: 'load' }), 1_500);
         // Its load is still pending: one frame lets it end before the page is reused.
-        await loadedWithFrames(page, page.setContent('<p>next</p>', { waitUntil: 'load' }));
+        await setDocument(page, '<p>next</p>', 30_000);
         return result;
       });
       expect(stalled).toBe('waiting');
       const loaded = await manager.withPage((page) =>
-        within(loadedWithFrames(page, page.setContent(html, { waitUntil: 'load' })), 5_000),
+        within(setDocument(page, html, 30_000), 5_000),
       );
       expect(loaded).toBe('loaded');
     });

@@ -51,8 +51,12 @@ export class BrowserManager implements AsyncDisposable {
   readonly #uses = new WeakMap<Page, number>();
   readonly #preparePage: ((page: Page) => Promise<void>) | undefined;
   readonly #launchTimeoutMs: number;
-  /** The page `start()` opens ahead of the first caller, until that caller takes it. */
-  #firstPage: Promise<Page | undefined> | undefined;
+  readonly #concurrency: number;
+  /** Pages `start()` opens ahead of the first callers, until they take them. */
+  readonly #early: Promise<Page | undefined>[] = [];
+  /** How many pages `start()` has asked for; none once `withPage` has run. */
+  #earlyAsked = 0;
+  #pageTaken = false;
   /** Aborted by close(): stops a launch under way. */
   readonly #closed = new AbortController();
   /** The browser in use, or its launch; emptied after a crash while relaunches are left. */
@@ -83,6 +87,7 @@ export class BrowserManager implements AsyncDisposable {
       throw new RangeError(`launchTimeoutMs must be positive, got ${launchTimeoutMs}`);
     }
     this.#executablePath = options.executablePath;
+    this.#concurrency = options.concurrency;
     this.#slots = new Slots(options.concurrency);
     this.#pageUses = pageUses;
     this.#preparePage = options.preparePage;
@@ -136,16 +141,23 @@ export class BrowserManager implements AsyncDisposable {
   }
 
   /**
-   * Launches the browser now instead of at the first page, and opens and prepares that
-   * page, so that both happen while the caller does other work. A failed launch rejects
+   * Launches the browser now instead of at the first page, and opens and prepares the
+   * first `pages` pages (at most `concurrency`), so that all this happens while the caller
+   * does other work: a second page opened only when the second document is ready would
+   * keep it waiting for Chrome's new renderer. Called again with more, it opens the others,
+   * unless `withPage` has already begun opening pages its own way. A failed launch rejects
    * here and again at the next `withPage`.
    */
-  async start(): Promise<void> {
+  async start(pages = 1): Promise<void> {
     this.#assertOpen();
     const current = await this.#browser();
-    // A page that fails to open here is simply opened again when needed.
-    this.#firstPage ??= this.#newPage(current).catch(() => undefined);
-    await this.#firstPage;
+    const wanted = Math.min(pages, this.#concurrency);
+    while (!this.#pageTaken && this.#earlyAsked < wanted) {
+      this.#earlyAsked++;
+      // A page that fails to open here is simply opened again when needed.
+      this.#early.push(this.#newPage(current).catch(() => undefined));
+    }
+    await Promise.all(this.#early);
   }
 
   /** Closes the browser and removes its profile. Idempotent; safe at any moment. */
@@ -174,7 +186,7 @@ export class BrowserManager implements AsyncDisposable {
     let page: Page;
     try {
       page =
-        this.#takeIdlePage() ?? (await this.#takeFirstPage()) ?? (await this.#newPage(current));
+        this.#takeIdlePage() ?? (await this.#takeEarlyPage()) ?? (await this.#newPage(current));
     } catch (error) {
       throw this.#lostOr(error, current);
     }
@@ -205,11 +217,10 @@ export class BrowserManager implements AsyncDisposable {
     return new LostBrowser(current);
   }
 
-  async #takeFirstPage(): Promise<Page | undefined> {
-    const first = this.#firstPage;
-    if (first === undefined) return undefined;
-    this.#firstPage = Promise.resolve(undefined);
-    const page = await first;
+  async #takeEarlyPage(): Promise<Page | undefined> {
+    this.#pageTaken = true;
+    const early = this.#early.shift();
+    const page = await early;
     return page && usable(page) ? page : undefined;
   }
 
@@ -279,7 +290,7 @@ export class BrowserManager implements AsyncDisposable {
     if (this.#closing !== undefined || this.#crashed.has(crashed)) return;
     this.#crashed.add(crashed);
     this.#idle.length = 0;
-    this.#firstPage = undefined;
+    this.#early.length = 0;
     const reaped = crashed.reap();
     this.#reaping.push(reaped);
     this.#lastCrash = reaped;

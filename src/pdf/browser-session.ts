@@ -21,7 +21,7 @@ export function openBrowserSession(options: BrowserSessionOptions = {}): Browser
   const owned = lazyBrowser(options.browser, options.env ?? process.env, options.concurrency ?? 1);
   const borrowed: LazyBrowser = {
     get: () => owned.get(),
-    warmUp: () => owned.warmUp(),
+    warmUp: (pages) => owned.warmUp(pages),
     get launched() {
       return owned.launched;
     },

@@ -5,11 +5,13 @@ import type { BrowserManager } from '../browser/manager.js';
 export interface LazyBrowser {
   get(): Promise<BrowserManager>;
   /**
-   * Starts the browser in the background, so that it boots while kits are rendered.
-   * Resolves once the launch has begun (puppeteer loaded, Chromium's process started),
-   * never rejects: a failure is reported where the browser is used.
+   * Starts the browser in the background, so that it boots while kits are rendered, and
+   * opens `pages` pages (at most the concurrency) for the first prints. Resolves once the
+   * launch has begun (puppeteer loaded, Chromium's process started), never rejects: a
+   * failure is reported where the browser is used. Called again with more pages, it opens
+   * the others too.
    */
-  warmUp(): Promise<void>;
+  warmUp(pages?: number): Promise<void>;
   /** Whether a browser was started at all in this build. */
   readonly launched: boolean;
   /**
@@ -58,7 +60,7 @@ export function lazyBrowser(
   };
   return {
     get,
-    warmUp() {
+    warmUp(pages = 1) {
       warming ??= get().then(
         async (browser) => {
           void browser.start().catch(() => undefined);
@@ -70,6 +72,9 @@ export function lazyBrowser(
         },
         () => undefined,
       );
+      if (pages > 1) {
+        void warming.then(() => manager?.start(pages)).catch(() => undefined);
+      }
       return warming;
     },
     get launched() {

@@ -165,11 +165,11 @@ async function buildLocked(
     translations: await readTranslationSets(run.all, config.defaults, projectLang(config), root),
     notice: run.notice,
   };
-  // A first build is sure to print: start the browser now, while releases are read and
-  // rendered, rather than when the first one is ready to print. (build() has already
-  // started it for a forced build.)
-  if (sources.length > 0 && !existsSync(join(outDir, STATE_DIR))) {
-    void browser.warmUp();
+  // A first build, or a forced one, is sure to print: start the browser now, while releases
+  // are read and rendered, rather than when the first one is ready to print (build() has
+  // already started it for a forced build), with a page for each of the first prints.
+  if (sources.length > 0 && (options.force || !existsSync(join(outDir, STATE_DIR)))) {
+    void browser.warmUp(Math.min(sources.length, concurrency));
   }
   // Closed as soon as every release is past printing: closing takes a few hundred
   // milliseconds, which then overlap the last releases' zips.

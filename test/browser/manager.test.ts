@@ -109,6 +109,59 @@ describe('BrowserManager start', () => {
     }
   });
 
+  it('opens the pages asked for ahead, at most its concurrency, and the first callers take them', async () => {
+    const prepared: Page[] = [];
+    const manager = new BrowserManager({
+      executablePath: BROWSER,
+      concurrency: 2,
+      preparePage: async (page) => {
+        prepared.push(page);
+      },
+    });
+    try {
+      await manager.start(5);
+      // Both pages are open and prepared before anyone asks for one.
+      expect(prepared).toHaveLength(2);
+      let openGate: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (openGate = resolve));
+      const used = Promise.all([
+        manager.withPage(async (page) => (await gate, page)),
+        manager.withPage(async (page) => (await gate, page)),
+      ]);
+      // Asked again with pages in use, it opens none: the pool would exceed its bound.
+      await manager.start(2);
+      openGate();
+      expect(new Set(await used)).toEqual(new Set(prepared));
+      const browser = prepared[0]?.browser();
+      const tabs = browser?.targets().filter((target) => target.type() === 'page');
+      expect(tabs).toHaveLength(2);
+      expect(prepared).toHaveLength(2);
+    } finally {
+      await manager.close();
+    }
+  });
+
+  it('opens one page ahead by default, and a second when asked for more later', async () => {
+    const prepared: Page[] = [];
+    const manager = new BrowserManager({
+      executablePath: BROWSER,
+      concurrency: 3,
+      preparePage: async (page) => {
+        prepared.push(page);
+      },
+    });
+    try {
+      await manager.start();
+      expect(prepared).toHaveLength(1);
+      await manager.start(2);
+      expect(prepared).toHaveLength(2);
+      await manager.start(2);
+      expect(prepared).toHaveLength(2);
+    } finally {
+      await manager.close();
+    }
+  });
+
   it('prints first on the tab the browser opened as it started, then on new ones', async () => {
     const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 2 });
     try {

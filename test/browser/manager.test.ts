@@ -93,6 +93,22 @@ describe('BrowserManager pool', () => {
   });
 });
 
+/** A manager whose pages, as each is prepared, are kept in `prepared`. */
+function managerRecordingPages(concurrency: number): {
+  manager: BrowserManager;
+  prepared: Page[];
+} {
+  const prepared: Page[] = [];
+  const manager = new BrowserManager({
+    executablePath: BROWSER,
+    concurrency,
+    preparePage: async (page) => {
+      prepared.push(page);
+    },
+  });
+  return { manager, prepared };
+}
+
 describe('BrowserManager start', () => {
   it('launches the browser on request, before any page, and pages then use it', async () => {
     const manager = new BrowserManager({ executablePath: BROWSER, concurrency: 1 });
@@ -110,14 +126,7 @@ describe('BrowserManager start', () => {
   });
 
   it('opens the pages asked for ahead, at most its concurrency, and the first callers take them', async () => {
-    const prepared: Page[] = [];
-    const manager = new BrowserManager({
-      executablePath: BROWSER,
-      concurrency: 2,
-      preparePage: async (page) => {
-        prepared.push(page);
-      },
-    });
+    const { manager, prepared } = managerRecordingPages(2);
     try {
       await manager.start(5);
       // Both pages are open and prepared before anyone asks for one.
@@ -142,14 +151,7 @@ describe('BrowserManager start', () => {
   });
 
   it('opens one page ahead by default, and a second when asked for more later', async () => {
-    const prepared: Page[] = [];
-    const manager = new BrowserManager({
-      executablePath: BROWSER,
-      concurrency: 3,
-      preparePage: async (page) => {
-        prepared.push(page);
-      },
-    });
+    const { manager, prepared } = managerRecordingPages(3);
     try {
       await manager.start();
       expect(prepared).toHaveLength(1);

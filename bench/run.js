@@ -49,6 +49,8 @@ const option = (name) => {
   return index >= 0 ? argv[index + 1] : undefined;
 };
 const RUNS = Number(option('--runs') ?? 3);
+/** One-release pairs (presskit, then its floor, or the other way round) in each run. */
+const SINGLE_PAIRS = 3;
 const FULL = argv.includes('--full');
 const KEEP = argv.includes('--keep');
 /** The Node every measured process runs on. */
@@ -387,7 +389,10 @@ try {
       if (run.ok) series.singleMdToPdf.push(run.wallMs);
     },
   };
-  const names = ['presskit', 'floor', 'floorOnDemand', 'mdToPdf'];
+  // presskit and its floor run back to back, each first in every other pair, so that each
+  // ratio compares two runs under the same load; the tools without a target go around them.
+  const pairFirst = (index) => (index % 2 === 0 ? ['presskit', 'floor'] : ['floor', 'presskit']);
+  const units = ['pair', 'floorOnDemand', 'mdToPdf'];
   const loopStarted = performance.now();
   for (let index = 0; index < RUNS; index++) {
     if (index === 1) {
@@ -396,18 +401,26 @@ try {
     }
     log(`run ${index + 1}/${RUNS}`);
     const iteration = {};
-    // A different tool goes first each time, so a load spike does not always hit the same one.
-    const order = names.map((_, offset) => names[(index + offset) % names.length]);
-    for (const name of order) await steps[name](iteration);
-    for (const name of order) await singleSteps[name]?.(iteration);
+    // A different unit goes first each time, so a load spike does not always hit the same one.
+    const order = units.map((_, offset) => units[(index + offset) % units.length]);
+    for (const unit of order) {
+      for (const name of unit === 'pair' ? pairFirst(index) : [unit]) await steps[name](iteration);
+    }
     const ratio = (a, b) => (a !== undefined && b !== undefined ? a / b : undefined);
     const push = (list, value) => value !== undefined && list.push(value);
     push(paired.fullOverFloor, ratio(iteration.full, iteration.floor));
     push(paired.fullOverFloorOnDemand, ratio(iteration.full, iteration.floorOnDemand));
     push(paired.mdOverFull, ratio(iteration.mdToPdf, iteration.full));
     push(paired.mdOverFloor, ratio(iteration.mdToPdf, iteration.floor));
-    push(paired.singleOverFloor, ratio(iteration.single, iteration.singleFloor));
     push(paired.noChangeOverFull, ratio(iteration.noChange, iteration.full));
+    // A one-release run lasts under a second, where the load's swings are a tenth of it:
+    // several pairs per run, and md-to-pdf's single before them, not between them.
+    await singleSteps.mdToPdf();
+    for (let pair = 0; pair < SINGLE_PAIRS; pair++) {
+      const single = {};
+      for (const name of pairFirst(index * SINGLE_PAIRS + pair)) await singleSteps[name](single);
+      push(paired.singleOverFloor, ratio(single.single, single.singleFloor));
+    }
   }
 
   // ---- the headless shell against full Chromium ------------------------------------------
@@ -779,7 +792,7 @@ try {
     '',
     '## Ratios and targets',
     '',
-    'Paired: the ratio within each run, median over runs (load changes between runs, less within one). Of medians: the ratio of the medians above.',
+    `Paired: the ratio of presskit's run to its floor's, run back to back (each first in every other pair), median over the pairs: one per run, ${SINGLE_PAIRS} per run for one release (load changes between runs, less within a pair). Of medians: the ratio of the medians above.`,
     '',
     '| ratio | paired | of medians | target | |',
     '| --- | --- | --- | --- | --- |',

@@ -187,6 +187,19 @@ describe('the print page shows print media from the start', () => {
 });
 
 describe('renderPdf, other cases', () => {
+  it('waits for the fonts of a document with an element named "fonts"', async () => {
+    const html = sampleHtml({ body: '<img name="fonts" alt="" src="data:,">' });
+    // (control) The element stands in for document.fonts, scripts off or not.
+    const standsIn = await manager.withPage(async (page) => {
+      await printHtml(page, html);
+      return page.evaluate(() => !(document.fonts instanceof FontFaceSet));
+    });
+    expect(standsIn).toBe(true);
+    const pdf = await renderPdf(manager, html, meta);
+    const names = new Set(pdffonts(pdf).map((font) => font.name.replace(/^[A-Z]{6}\+/, '')));
+    expect([...names].sort()).toEqual(['Inter-Regular', 'SourceSerif4-Regular']);
+  });
+
   it('gives the same bytes for the same input, and different ones for another date', async () => {
     const first = await renderPdf(manager, sampleHtml(), meta);
     const second = await renderPdf(manager, sampleHtml(), meta);

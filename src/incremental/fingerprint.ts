@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isInside } from '../assets/inside-root.js';
 import type { KitLifecycle, ProjectSettings, TranslationSet } from '../types.js';
 import { MEDIA_SETTINGS } from '../media/settings.js';
 import { VERSION } from '../version.js';
@@ -17,20 +19,68 @@ export async function projectDigest(parts: {
   themeDirs: string[];
 }): Promise<string> {
   const hash = createHash('sha256');
-  const { root: _root, ...portable } = parts.settings;
-  hash.update(JSON.stringify({ VERSION, portable, media: MEDIA_SETTINGS }));
-  const files = parts.configFile ? [parts.configFile] : [];
-  for (const dir of parts.themeDirs) {
+  const { root, templateDir, ...portable } = parts.settings;
+  const place = projectPlace(root);
+  hash.update(
+    JSON.stringify({
+      VERSION,
+      portable,
+      templateDir: templateDir && pathLabel(place, templateDir),
+      media: MEDIA_SETTINGS,
+    }),
+  );
+  const files: LabelledFile[] = parts.configFile
+    ? [{ label: pathLabel(place, parts.configFile), file: parts.configFile }]
+    : [];
+  for (const [index, dir] of parts.themeDirs.entries()) {
     const entries = await readdir(dir, { withFileTypes: true });
     files.push(
       ...entries
         .filter((entry) => entry.isFile())
-        .map((entry) => join(dir, entry.name))
-        .sort(),
+        .map((entry) => entry.name)
+        .sort()
+        // By its place among the theme's folders: the default theme is wherever presskit is
+        // installed, which differs between machines.
+        .map((name) => ({ label: `theme ${index}/${name}`, file: join(dir, name) })),
     );
   }
   hashFiles(hash, files);
   return hash.digest('hex');
+}
+
+/**
+ * Where a project is: its root as given, and as the file system resolves it (an asset's
+ * path is its real path, which a symlink in the root's path changes).
+ */
+export interface ProjectPlace {
+  root: string;
+  realRoot: string;
+}
+
+export function projectPlace(root: string): ProjectPlace {
+  let realRoot = root;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    // A root that cannot be resolved is checked, and reported, where it is read.
+  }
+  return { root, realRoot };
+}
+
+/**
+ * A file as a fingerprint names it: by its path inside the project, so that a project
+ * moved or cloned elsewhere (a CI runner's workspace, a restored cache) has the same
+ * fingerprints, and its unchanged kits are not built again.
+ */
+function pathLabel(place: ProjectPlace, file: string): string {
+  if (isInside(place.root, file)) return `project/${relative(place.root, file)}`;
+  if (isInside(place.realRoot, file)) return `project/${relative(place.realRoot, file)}`;
+  return file;
+}
+
+interface LabelledFile {
+  label: string;
+  file: string;
 }
 
 /**
@@ -50,6 +100,7 @@ export function withLanguages(project: string, set: TranslationSet | undefined):
  */
 export function releaseFingerprint(
   project: string,
+  place: ProjectPlace,
   kitDate: Date,
   sourceFile: string,
   assetFiles: readonly string[],
@@ -59,7 +110,10 @@ export function releaseFingerprint(
     .update(project)
     .update(`\0${kitDate.toISOString()}`)
     .update(`\0lifecycle:${lifecycle}`);
-  hashFiles(hash, [sourceFile, ...assetFiles]);
+  hashFiles(
+    hash,
+    [sourceFile, ...assetFiles].map((file) => ({ label: pathLabel(place, file), file })),
+  );
   return hash.digest('hex');
 }
 
@@ -68,11 +122,11 @@ export function releaseFingerprint(
  * A path that is no longer a regular file fails the fingerprint; the release is then read
  * and built, which reports why.
  */
-function hashFiles(hash: ReturnType<typeof createHash>, files: string[]): void {
-  for (const file of files) {
+function hashFiles(hash: ReturnType<typeof createHash>, files: LabelledFile[]): void {
+  for (const { label, file } of files) {
     const bytes = readRegularFileSync(file);
     if (bytes === undefined) throw new Error(`${file}: not a readable regular file`);
-    hash.update(`\0${file}\0`);
+    hash.update(`\0${label}\0`);
     hash.update(bytes);
   }
 }

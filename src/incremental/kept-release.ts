@@ -1,6 +1,7 @@
 import { realPathInside } from '../assets/inside-root.js';
 import { documentDate } from '../bundle/mtime.js';
 import type { ReleaseSource } from '../release/discover.js';
+import type { ProjectPlace } from './fingerprint.js';
 import { releaseFingerprint } from './fingerprint.js';
 import type { ReleaseReport } from '../reports.js';
 import type { SavedState } from './state.js';
@@ -23,6 +24,7 @@ export async function keptReport(
   saved: SavedState,
   project: {
     root: string;
+    place: ProjectPlace;
     digest: string;
     outDir: string;
     now: Date;
@@ -47,12 +49,13 @@ export async function keptReport(
 function fingerprintNow(
   source: ReleaseSource,
   saved: SavedState,
-  project: { digest: string; epoch: number | undefined },
+  project: { digest: string; place: ProjectPlace; epoch: number | undefined },
   lifecycle: KitLifecycle,
 ): string | undefined {
   try {
     return releaseFingerprint(
       project.digest,
+      project.place,
       documentDate(new Date(saved.releaseInstantMs), project.epoch),
       source.sourceFile,
       saved.assets.map((asset) => asset.real),

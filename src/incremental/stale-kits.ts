@@ -1,5 +1,6 @@
 import { lstat, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { isInside } from '../assets/inside-root.js';
 import type { RemovedKit } from '../reports.js';
 import type { SavedState } from './state.js';
 import { removeState } from './state.js';
@@ -20,6 +21,8 @@ export async function staleKits(
   states: ReadonlyMap<string, SavedState[]>,
   readHere: ReadonlyMap<string, ReadRelease>,
   claimed: ReadonlySet<string>,
+  /** The project's root: a source saved outside it (the project has moved since) is not gone. */
+  root: string,
 ): Promise<{ saved: SavedState; why: RemovedKit['why'] }[]> {
   const stale: { saved: SavedState; why: RemovedKit['why'] }[] = [];
   for (const [sourceFile, saved] of states) {
@@ -30,7 +33,9 @@ export async function staleKits(
       if (read?.status === 'draft') stale.push({ saved: state, why: 'draft' });
       else if (read && (read.status === 'built' || read.status === 'unchanged')) {
         if (read.slug !== slug) stale.push({ saved: state, why: 'renamed' });
-      } else if (!read && !(await exists(sourceFile))) stale.push({ saved: state, why: 'gone' });
+      } else if (!read && isInside(root, sourceFile) && !(await exists(sourceFile))) {
+        stale.push({ saved: state, why: 'gone' });
+      }
     }
   }
   return stale;

@@ -1,6 +1,8 @@
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { isInside } from '../assets/inside-root.js';
+import type { ProjectPlace } from './fingerprint.js';
 import { sha256File } from '../bundle/checksums.js';
 import type { ReleaseReport } from '../reports.js';
 import type { KitLifecycle } from '../types.js';
@@ -50,6 +52,11 @@ export interface SavedState {
    */
   sourceFile: string;
   assets: AssetLink[];
+  /**
+   * Where the project was when this was saved: a project moved or cloned elsewhere since has
+   * its paths above read as the same places in it. Absent in older states.
+   */
+  place?: ProjectPlace;
   /**
    * The release's own instant (ms): with the same source it is the same, so the next build
    * can work out the kit's date under its SOURCE_DATE_EPOCH without reading the release.
@@ -102,6 +109,7 @@ export async function intactReport(
  */
 export async function savedStatesBySource(
   outDir: string,
+  place: ProjectPlace,
   warn: (message: string) => void,
 ): Promise<Map<string, SavedState[]>> {
   const states = new Map<string, SavedState[]>();
@@ -124,10 +132,33 @@ export async function savedStatesBySource(
       await rm(path, { recursive: true, force: true });
     }
   }
-  for (const saved of read) {
-    if (saved) states.set(saved.sourceFile, [...(states.get(saved.sourceFile) ?? []), saved]);
+  for (const found of read) {
+    if (!found) continue;
+    const saved = movedTo(found, place);
+    states.set(saved.sourceFile, [...(states.get(saved.sourceFile) ?? []), saved]);
   }
   return states;
+}
+
+/**
+ * `saved`, its paths moved from where the project was to `place`: a project moved, or its
+ * output folder restored into another clone, finds its unchanged releases, and does not
+ * take their sources for gone.
+ */
+function movedTo(saved: SavedState, place: ProjectPlace): SavedState {
+  const from = saved.place;
+  if (!from || (from.root === place.root && from.realRoot === place.realRoot)) return saved;
+  const move = (path: string, old: string, now: string): string =>
+    isInside(old, path) ? join(now, relative(old, path)) : path;
+  return {
+    ...saved,
+    sourceFile: move(saved.sourceFile, from.root, place.root),
+    assets: saved.assets.map((asset) => ({
+      requested: move(asset.requested, from.root, place.root),
+      real: move(asset.real, from.realRoot, place.realRoot),
+    })),
+    place,
+  };
 }
 
 export async function saveState(
@@ -138,6 +169,7 @@ export async function saveState(
   inputs: {
     sourceFile: string;
     assets: AssetLink[];
+    place: ProjectPlace;
     lifecycle: KitLifecycle;
     embargoMs: number | undefined;
     releaseInstantMs: number;
@@ -198,7 +230,8 @@ function isSavedState(value: unknown): value is SavedState {
     !optional('embargoMs', 'number') ||
     !optional('zipIno', 'number') ||
     !optional('zipCtimeMs', 'number') ||
-    !optional('lifecycle', 'string')
+    !optional('lifecycle', 'string') ||
+    !(Reflect.get(value, 'place') === undefined || isPlace(Reflect.get(value, 'place')))
   ) {
     return false;
   }
@@ -229,6 +262,15 @@ function isFileReport(value: unknown): boolean {
     typeof Reflect.get(value, 'path') === 'string' &&
     typeof Reflect.get(value, 'bytes') === 'number' &&
     typeof Reflect.get(value, 'sha256') === 'string'
+  );
+}
+
+function isPlace(value: unknown): value is ProjectPlace {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof Reflect.get(value, 'root') === 'string' &&
+    typeof Reflect.get(value, 'realRoot') === 'string'
   );
 }
 

@@ -18,7 +18,13 @@ import type { ProjectSettings, Release, TranslationSet } from '../types.js';
 import { labelTable, primaryLanguage } from '../locale/i18n.js';
 import type { TranslationSets } from '../release/translations.js';
 import { readTranslationSets, translationsAt } from '../release/translations.js';
-import { projectDigest, releaseFingerprint, withLanguages } from '../incremental/fingerprint.js';
+import type { ProjectPlace } from '../incremental/fingerprint.js';
+import {
+  projectDigest,
+  projectPlace,
+  releaseFingerprint,
+  withLanguages,
+} from '../incremental/fingerprint.js';
 import type { LazyBrowser } from '../pdf/lazy-browser.js';
 import type { BuildOptions, BuildReport, ReleaseReport, RemovedKit } from './options.js';
 import { prepareLoaded, readRelease } from './prepare-release.js';
@@ -44,6 +50,8 @@ import type * as NewsroomModule from '../newsroom/index-page.js';
 
 interface BuildContext {
   root: string;
+  /** The project's root, resolved too: saved paths and fingerprints are relative to it. */
+  place: ProjectPlace;
   outDir: string;
   settings: ProjectSettings;
   defaults: ReleaseDefaults;
@@ -140,8 +148,10 @@ async function buildLocked(
 ): Promise<BuildReport> {
   const { root, env, epoch, config, settings, outDir, started } = run;
   const sources = options.shard ? selectShard(run.all, options.shard) : run.all;
-  const states = await savedStatesBySource(outDir, run.notice);
+  const place = projectPlace(settings.root);
+  const states = await savedStatesBySource(outDir, place, run.notice);
   const context: BuildContext = {
+    place,
     now: buildTime(options.now),
     read: new Map(),
     renderTurn: turns(),
@@ -319,6 +329,7 @@ async function buildOne(
     const digest = releaseFingerprint(
       // kitDigest's, from the languages already worked out above.
       withLanguages(context.projectDigest, translations),
+      context.place,
       kitDate,
       release.sourceFile,
       prepared.assets.map((asset) => asset.source),
@@ -350,6 +361,7 @@ async function buildOne(
     await saveState(context.outDir, release.slug, digest, report, {
       sourceFile: release.sourceFile,
       assets: prepared.assets.map((asset) => ({ requested: asset.requested, real: asset.source })),
+      place: context.place,
       lifecycle,
       embargoMs: release.embargo?.instant.getTime(),
       releaseInstantMs: release.date.instant.getTime(),
@@ -414,6 +426,7 @@ async function keptRelease(
   for (const saved of context.saved.get(source.sourceFile) ?? []) {
     const kept = await keptReport(source, saved, {
       root: context.settings.root,
+      place: context.place,
       digest: kitDigest(source, context),
       outDir: context.outDir,
       now: context.now,
@@ -531,7 +544,7 @@ async function removeStaleKits(
 ): Promise<RemovedKit[]> {
   const removed: RemovedKit[] = [];
   const claimed = new Set(context.slugs.keys());
-  for (const { saved, why } of await staleKits(states, context.read, claimed)) {
+  for (const { saved, why } of await staleKits(states, context.read, claimed, context.root)) {
     const slug = saved.report.slug ?? '';
     const kept = await removeKit(outDir, saved).catch((error: unknown) => {
       throw asWriteError(error, join(outDir, slug));

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as PrepareRelease from '../../src/pipeline/prepare-release.js';
@@ -137,5 +137,55 @@ describe('a no-change build tells unchanged releases from their files alone', ()
     reads.count = 0;
     expect(Object.values(statuses(await build({ root })))).toEqual(['unchanged', 'unchanged']);
     expect(reads.count).toBe(0);
+  });
+});
+
+describe('a project moved, or its output folder restored into another clone', () => {
+  let root: string;
+  let slugs: Record<string, string | undefined>;
+  beforeEach(async () => {
+    const first = await project();
+    const report = await build({ root: first });
+    expect(report.ok).toBe(true);
+    slugs = Object.fromEntries(report.releases.map((release) => [release.source, release.slug]));
+    root = `${first}-moved`;
+    await rename(first, root);
+    reads.count = 0;
+  });
+
+  it('tells its releases unchanged, by the same path or through a link', async () => {
+    const again = await build({ root });
+    expect(statuses(again)).toEqual({
+      'releases/one/index.md': 'unchanged',
+      'releases/two.md': 'unchanged',
+    });
+    expect(again.browserLaunched).toBe(false);
+    const link = `${root}-link`;
+    await symlink(root, link);
+    try {
+      expect(Object.values(statuses(await build({ root: link })))).toEqual([
+        'unchanged',
+        'unchanged',
+      ]);
+    } finally {
+      await unlink(link);
+    }
+    expect(reads.count).toBe(0);
+  });
+
+  it('keeps the kits of the releases a build of some paths leaves alone', async () => {
+    const report = await build({ root, paths: ['releases/two.md'] });
+    expect(report.removed).toEqual([]);
+    const kept = slugs['releases/one/index.md'];
+    if (kept === undefined) throw new Error('no slug for releases/one/index.md');
+    expect(await readdir(join(root, 'dist'))).toContain(`${kept}.zip`);
+  });
+
+  it('still removes the kit of a release whose file is gone', async () => {
+    await rm(join(root, 'releases/two.md'));
+    const report = await build({ root });
+    expect(report.removed.map((kit) => [kit.slug, kit.why])).toEqual([
+      [slugs['releases/two.md'], 'gone'],
+    ]);
   });
 });

@@ -15,12 +15,14 @@ import { readRegularFileSync } from '../util/sync-fs.js';
  */
 export async function projectDigest(parts: {
   settings: ProjectSettings;
+  /** Where the project is (`projectPlace(settings.root)`): files are named by their place in it. */
+  place: ProjectPlace;
   configFile: string | undefined;
   themeDirs: string[];
 }): Promise<string> {
   const hash = createHash('sha256');
-  const { root, templateDir, ...portable } = parts.settings;
-  const place = projectPlace(root);
+  const { root: _root, templateDir, ...portable } = parts.settings;
+  const { place } = parts;
   hash.update(
     JSON.stringify({
       VERSION,

@@ -23,7 +23,6 @@ export async function keptReport(
   source: ReleaseSource,
   saved: SavedState,
   project: {
-    root: string;
     place: ProjectPlace;
     digest: string;
     outDir: string;
@@ -38,7 +37,7 @@ export async function keptReport(
   // A draft's kit in a build without drafts: read it, to leave it out (and remove the kit).
   if (lifecycle === 'draft' && !project.drafts) return undefined;
   for (const asset of saved.assets) {
-    const real = await realPathInside(project.root, asset.requested).catch(() => undefined);
+    const real = await realPathInside(project.place.root, asset.requested).catch(() => undefined);
     if (real !== asset.real) return undefined;
   }
   if (fingerprintNow(source, saved, project, lifecycle) !== saved.fingerprint) return undefined;

@@ -256,30 +256,23 @@ function isSavedState(value: unknown): value is SavedState {
 }
 
 function isFileReport(value: unknown): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof Reflect.get(value, 'path') === 'string' &&
-    typeof Reflect.get(value, 'bytes') === 'number' &&
-    typeof Reflect.get(value, 'sha256') === 'string'
-  );
+  return hasFields(value, { path: 'string', bytes: 'number', sha256: 'string' });
 }
 
 function isPlace(value: unknown): value is ProjectPlace {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof Reflect.get(value, 'root') === 'string' &&
-    typeof Reflect.get(value, 'realRoot') === 'string'
-  );
+  return hasFields(value, { root: 'string', realRoot: 'string' });
 }
 
 function isAssetLink(value: unknown): value is AssetLink {
+  return hasFields(value, { requested: 'string', real: 'string' });
+}
+
+/** Whether `value` is an object whose fields `fields` names have these `typeof` types. */
+function hasFields(value: unknown, fields: Record<string, string>): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof Reflect.get(value, 'requested') === 'string' &&
-    typeof Reflect.get(value, 'real') === 'string'
+    Object.entries(fields).every(([key, type]) => typeof Reflect.get(value, key) === type)
   );
 }
 

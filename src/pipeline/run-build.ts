@@ -161,6 +161,7 @@ async function buildLocked(
     defaults: config.defaults,
     projectDigest: await projectDigest({
       settings,
+      place,
       configFile: config.file,
       themeDirs: themeDirs(settings.templateDir),
     }),
@@ -425,7 +426,6 @@ async function keptRelease(
 ): Promise<ReleaseReport | undefined> {
   for (const saved of context.saved.get(source.sourceFile) ?? []) {
     const kept = await keptReport(source, saved, {
-      root: context.settings.root,
       place: context.place,
       digest: kitDigest(source, context),
       outDir: context.outDir,

@@ -15,8 +15,13 @@ async function digestWith(media?: string): Promise<string> {
   if (media !== undefined) {
     vi.doMock('../../src/media/settings.js', () => ({ MEDIA_SETTINGS: media }));
   }
-  const { projectDigest } = await import('../../src/incremental/fingerprint.js');
-  return projectDigest({ settings: SETTINGS, configFile: undefined, themeDirs: [] });
+  const { projectDigest, projectPlace } = await import('../../src/incremental/fingerprint.js');
+  return projectDigest({
+    settings: SETTINGS,
+    place: projectPlace(SETTINGS.root),
+    configFile: undefined,
+    themeDirs: [],
+  });
 }
 
 describe('the project digest', () => {
@@ -36,9 +41,14 @@ describe('the project digest', () => {
 
   it('changes with the base URL, which decides whether a kit has a social card', async () => {
     vi.resetModules();
-    const { projectDigest } = await import('../../src/incremental/fingerprint.js');
+    const { projectDigest, projectPlace } = await import('../../src/incremental/fingerprint.js');
     const digest = (settings: ProjectSettings): Promise<string> =>
-      projectDigest({ settings, configFile: undefined, themeDirs: [] });
+      projectDigest({
+        settings,
+        place: projectPlace(settings.root),
+        configFile: undefined,
+        themeDirs: [],
+      });
     expect(await digest({ ...SETTINGS, baseUrl: 'https://press.example.org/' })).not.toBe(
       await digest(SETTINGS),
     );

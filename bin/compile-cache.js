@@ -1,6 +1,15 @@
 import module from 'node:module';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +28,7 @@ const BUNDLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'bundled'
 export function enableCompileCache() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
   const dir = compileCacheDir();
-  if (dir) cacheBundleCode(join(dir, `v8-${process.version}-${process.arch}`));
+  if (dir) cacheBundleCode(dir, `v8-${process.version}-${process.arch}`);
 }
 
 function compileCacheDir() {
@@ -38,14 +47,18 @@ function compileCacheDir() {
  * the process exits, so that it holds the functions that ran compiled too (V8 compiles
  * most of them on their first call).
  */
-function cacheBundleCode(dir) {
+function cacheBundleCode(cacheDir, versionFolder) {
+  const dir = join(cacheDir, versionFolder);
   const fresh = [];
+  /** The files of code this run read or wrote: never pruned by it. */
+  const used = new Set();
   const compile = module.prototype._compile;
   module.prototype._compile = function (content, filename) {
     if (!filename.startsWith(BUNDLE_DIR) || content.startsWith('#!')) {
       return compile.call(this, content, filename);
     }
     const file = join(dir, `${createHash('sha1').update(content).digest('hex')}.v8`);
+    used.add(file);
     const cachedData = readOrUndefined(file);
     const script = new Script(module.wrap(content), { filename, cachedData });
     if (!cachedData || script.cachedDataRejected) fresh.push({ script, file });
@@ -54,7 +67,9 @@ function cacheBundleCode(dir) {
     return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
   process.once('exit', () => {
-    if (fresh.length > 0) keep(dir, fresh);
+    if (fresh.length === 0) return;
+    keep(dir, fresh);
+    prune(cacheDir, used);
   });
 }
 
@@ -73,6 +88,72 @@ function keep(dir, fresh) {
     } catch {
       rmSync(partial, { force: true }); // A full disk, say: that file is compiled again.
     }
+  }
+}
+
+/** Code not used for this long is removed, in any Node version's folder. */
+const UNUSED_FOR_MS = 30 * 24 * 60 * 60 * 1000;
+/** A file being written for this long was left by a process that died (`keep`). */
+const PARTIAL_FOR_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Each presskit version, and each Node version, leaves code for its own bundle files, which
+ * nothing else removes. When a run has written new code (a new version's first run, say),
+ * code not read for 30 days goes: its last use is its access time, which Linux's default
+ * `relatime` brings up to date once a day as it is read; where a file system keeps no access
+ * times, its write time, and a version still in use past then compiles its files once
+ * more. Another install sharing the folder loses nothing it used this month.
+ */
+function prune(cacheDir, used) {
+  const now = Date.now();
+  for (const folder of namesIn(cacheDir)) {
+    // Only the folders this file makes: NODE_COMPILE_CACHE may be Node's own folder too.
+    if (!folder.startsWith('v8-')) continue;
+    const dir = join(cacheDir, folder);
+    let left = 0;
+    for (const name of namesIn(dir)) {
+      const file = join(dir, name);
+      const code = name.endsWith('.v8');
+      const partial = /\.v8\.\d+$/.test(name);
+      const unused =
+        !used.has(file) &&
+        (code || partial) &&
+        unusedFor(file, code ? UNUSED_FOR_MS : PARTIAL_FOR_MS, now);
+      if (!(unused && removed(file))) left++;
+    }
+    if (left === 0) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // Written to meanwhile, or not ours to remove: it stays.
+      }
+    }
+  }
+}
+
+function removed(file) {
+  try {
+    rmSync(file, { force: true });
+    return true;
+  } catch {
+    return false; // Not this user's to remove, say: it stays, and the command goes on.
+  }
+}
+
+function namesIn(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function unusedFor(file, ms, now) {
+  try {
+    const { atimeMs, mtimeMs } = statSync(file);
+    return now - Math.max(atimeMs, mtimeMs) > ms;
+  } catch {
+    return false;
   }
 }
 

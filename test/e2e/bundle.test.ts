@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -46,6 +54,45 @@ describe('the bundled CLI', () => {
     // V8's code differs run to run in its bytes, not in its header or its size.
     expect(rewritten.subarray(0, 4)).toEqual(before.get(basename(cliCode))?.subarray(0, 4));
     expect(rewritten.length).toBeGreaterThan(1000);
+  });
+
+  it('removes code unused for 30 days when it writes new code, and nothing else', async () => {
+    const cacheHome = await makeProject({ 'releases/first.md': minimalRelease() });
+    const folder = join(cacheHome, 'presskit', 'node-compile-cache');
+    const env = { XDG_CACHE_HOME: cacheHome };
+    const ours = join(folder, `v8-${process.version}-${process.arch}`);
+    const days = (count: number): Date => new Date(Date.now() - count * 24 * 60 * 60 * 1000);
+    const put = (path: string, lastUsed: Date): string => {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, 'code of an older presskit');
+      utimesSync(path, lastUsed, lastUsed);
+      return path;
+    };
+    const gone = [
+      put(join(ours, 'old.v8'), days(40)),
+      put(join(ours, 'left-by-a-crash.v8.4242'), days(2)),
+      put(join(folder, 'v8-v0.0.1-x64', 'old.v8'), days(31)),
+    ];
+    const kept = [
+      put(join(ours, 'recent.v8'), days(29)),
+      put(join(ours, 'being-written.v8.4243'), new Date()),
+      put(join(ours, 'not-code.txt'), days(400)),
+      put(join(folder, 'v8-v0.0.2-x64', 'recent.v8'), days(1)),
+      // Not a folder of presskit's: NODE_COMPILE_CACHE may be shared with Node's own cache.
+      put(join(folder, 'v22.0.0-x64-0-0', 'old.v8'), days(400)),
+    ];
+    const first = await runCli(['check'], { cwd: cacheHome, env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(gone.filter((path) => existsSync(path))).toEqual([]);
+    expect(existsSync(join(folder, 'v8-v0.0.1-x64'))).toBe(false);
+    expect(kept.filter((path) => !existsSync(path))).toEqual([]);
+    const cli = readFileSync(join(REPO, 'bundled', 'cli.cjs'), 'utf8');
+    expect(existsSync(join(ours, `${createHash('sha1').update(cli).digest('hex')}.v8`))).toBe(true);
+    // A run that writes no code reads no folder either: its start stays as it was.
+    const later = put(join(ours, 'old-again.v8'), days(40));
+    const second = await runCli(['check'], { cwd: cacheHome, env });
+    expect(second.code, second.stderr).toBe(0);
+    expect(existsSync(later)).toBe(true);
   });
 
   it('keeps no compiled code when NODE_DISABLE_COMPILE_CACHE is set', async () => {

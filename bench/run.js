@@ -674,34 +674,28 @@ try {
     : [];
   /**
    * How busy each run keeps the cores: a bound met on CPU can still be missed on the wall,
-   * where the cores wait (Node on Chromium, Chromium on Node, both on the start-up).
+   * where the cores wait (Node on Chromium, Chromium on Node, both on the start-up). Wall
+   * time is CPU time over the cores kept busy, so the full build's ratio of medians is their
+   * CPU's ratio times how much busier the floor keeps the cores; under load both keep them
+   * busy, and the ratio tends to the CPU's.
    */
   const busyCores = () => {
+    const presskitCpu = s.fullNodeCpu.median + s.fullBrowserCpu.median;
+    const floorCpu = s.floorNodeCpu.median + s.floorBrowserCpu.median;
     const busy = (cpuMs, wallMs) => (cpuMs / (wallMs * machine.cores)) * 100;
-    const presskitBusy = busy(s.fullNodeCpu.median + s.fullBrowserCpu.median, s.full.median);
-    const floorBusy = busy(s.floorNodeCpu.median + s.floorBrowserCpu.median, s.floor.median);
+    const presskitBusy = busy(presskitCpu, s.full.median);
+    const floorBusy = busy(floorCpu, s.floor.median);
     if (!Number.isFinite(presskitBusy) || !Number.isFinite(floorBusy)) return [];
     const allowedMs = (0.85 * s.floor.median * machine.cores * presskitBusy) / 100;
     return [
-      `The cores are not busy all the time: presskit's full build kept them ${fmt(presskitBusy, 0)} % busy (its CPU time over ${machine.cores} × its wall time), the floor ${fmt(floorBusy, 0)} %. They wait while Node starts and renders the first kit alone (Chromium is booting), at the end (the last kits' zips, the newsroom, the close), and wherever a page waits for Node or Node for a page. As busy as it is, presskit would meet 0.85× with at most ${fmt(allowedMs / CORPUS, 1)} ms of CPU per release for Node and Chromium together, against ${fmt((s.fullNodeCpu.median + s.fullBrowserCpu.median) / CORPUS, 1)} measured.`,
+      `The cores are not busy all the time: presskit's full build kept them ${fmt(presskitBusy, 0)} % busy (its CPU time over ${machine.cores} × its wall time), the floor ${fmt(floorBusy, 0)} %. They wait while Node starts and renders the first kit alone (Chromium is booting), at the end (the last kits' zips, the newsroom, the close), and wherever a page waits for Node or Node for a page. As busy as it is, presskit would meet 0.85× with at most ${fmt(allowedMs / CORPUS, 1)} ms of CPU per release for Node and Chromium together, against ${fmt(presskitCpu / CORPUS, 1)} measured.`,
       '',
-    ];
-  };
-  /**
-   * The full build's ratio to the floor, taken apart: wall time is CPU time over the cores
-   * kept busy, so the ratio of medians is their CPU's ratio times how much busier the floor
-   * keeps the cores. Under load both keep them busy, and the ratio tends to the CPU's.
-   */
-  const ratioApart = () => {
-    const cpu = (node, browser) => node.median + browser.median;
-    const presskitCpu = cpu(s.fullNodeCpu, s.fullBrowserCpu);
-    const floorCpu = cpu(s.floorNodeCpu, s.floorBrowserCpu);
-    const presskitBusy = presskitCpu / s.full.median;
-    const floorBusy = floorCpu / s.floor.median;
-    if (!(presskitCpu > 0 && floorCpu > 0 && presskitBusy > 0 && floorBusy > 0)) return [];
-    return [
-      `Taken apart, the full build's ratio of medians (${fmt(s.full.median / s.floor.median, 2)}) is the ratio of their CPU per release (${fmt(presskitCpu / CORPUS, 1)} against ${fmt(floorCpu / CORPUS, 1)} ms: ${fmt(presskitCpu / floorCpu, 2)}) times the ratio of how busy they keep the cores (the floor's over presskit's: ${fmt(floorBusy / presskitBusy, 2)}). Where other work keeps the cores busy (this machine is shared), both runs wait less for each other and more for the cores, and the ratio tends to the CPU's alone.`,
-      '',
+      ...(presskitBusy > 0 && floorCpu > 0
+        ? [
+            `Taken apart, the full build's ratio of medians (${fmt(s.full.median / s.floor.median, 2)}) is the ratio of their CPU per release (${fmt(presskitCpu / CORPUS, 1)} against ${fmt(floorCpu / CORPUS, 1)} ms: ${fmt(presskitCpu / floorCpu, 2)}) times the ratio of how busy they keep the cores (the floor's over presskit's: ${fmt(floorBusy / presskitBusy, 2)}). Where other work keeps the cores busy (this machine is shared), both runs wait less for each other and more for the cores, and the ratio tends to the CPU's alone.`,
+            '',
+          ]
+        : []),
     ];
   };
   /**
@@ -871,7 +865,6 @@ try {
     `The nearest physical limit: on ${machine.cores} cores no run can take less wall time than its CPU time over ${machine.cores}. For the full build to take 0.85× the floor (${seconds(0.85 * s.floor.median)}), presskit's Chromium and Node together could use at most ${seconds(0.85 * s.floor.median * machine.cores)} of CPU, ${fmt((0.85 * s.floor.median * machine.cores) / CORPUS, 1)} ms per release; with its Chromium at ${fmt(s.fullBrowserCpu.median / CORPUS, 1)} ms (less than the floor's ${fmt(s.floorBrowserCpu.median / CORPUS, 1)}: presskit prints a leaner document), its Node process would have to use at most ${fmt((0.85 * s.floor.median * machine.cores - s.fullBrowserCpu.median) / CORPUS, 1)} ms per release, against ${fmt(s.fullNodeCpu.median / CORPUS, 1)} measured.`,
     '',
     ...busyCores(),
-    ...ratioApart(),
     ...singleReleaseBound(),
     ...scaleBounds(),
     '## Memory',

@@ -1,12 +1,13 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { PresskitError } from '../errors.js';
+import { loadDocument } from './document-session.js';
 import { isHeadlessShell } from './find.js';
 
 /**
  * Chrome's headless shell then draws a page's frames only when DevTools asks for one
  * (HeadlessExperimental.beginFrame), not after each document loads. A print needs no frame:
  * Chrome lays the document out again on paper and paints it into the PDF, and the fonts
- * are loaded before, since `page.pdf()` waits on `document.fonts.ready`, which lays the
+ * are loaded before, since presskit waits on `document.fonts.ready`, which lays the
  * document out. Same PDF bytes, measured on 100 kits; 12–20 % less browser CPU per PDF, a
  * tenth off a full build (BENCHMARKS.md). The second switch is what beginFrame requires, for
  * the one picture presskit takes (`viewportPng`). Full Chrome's headless mode has neither.
@@ -37,23 +38,18 @@ const FRAME_WHILE_LOADING_MS = 100;
  * document that loads sooner, as presskit's own do, is never given one.
  */
 export async function setDocument(page: Page, html: string, timeoutMs: number): Promise<void> {
-  const loading = page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-  if (!drawsOnDemand(page.browser())) return loading;
-  let session: Promise<CDPSession> | undefined;
-  const frame = (): void => {
-    session ??= page.createCDPSession();
-    session
-      .then((open) => open.send('HeadlessExperimental.beginFrame', { noDisplayUpdates: true }))
-      // The page may be closing, or the frame refused mid-navigation: the load decides.
-      .catch(() => undefined);
-  };
-  const timer = setInterval(frame, FRAME_WHILE_LOADING_MS);
-  try {
-    await loading;
-  } finally {
-    clearInterval(timer);
-    await session?.then((open) => open.detach()).catch(() => undefined);
-  }
+  const frames = drawsOnDemand(page.browser())
+    ? {
+        everyMs: FRAME_WHILE_LOADING_MS,
+        run: (session: CDPSession): void => {
+          session
+            .send('HeadlessExperimental.beginFrame', { noDisplayUpdates: true })
+            // The page may be closing, or the frame refused mid-navigation: the load decides.
+            .catch(() => undefined);
+        },
+      }
+    : undefined;
+  await loadDocument(page, html, { timeoutMs, ...(frames ? { whileLoading: frames } : {}) });
 }
 
 /**

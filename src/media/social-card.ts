@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
+import { fontsReady } from '../browser/document-session.js';
 import { setDocument, viewportPng } from '../browser/frames.js';
 import { PresskitError } from '../errors.js';
 import { seconds, withinDeadline } from '../util/deadline.js';
@@ -31,11 +32,9 @@ async function shoot(page: Page, html: string): Promise<Buffer> {
   await page.setViewport({ width: SOCIAL_CARD.width, height: SOCIAL_CARD.height });
   try {
     await setDocument(page, html, TIMEOUT_MS);
-    // As page.pdf()'s waitForFonts: a font still loading would shoot a fallback's glyphs.
-    // (DevTools evaluates this; the page's own scripts stay off.)
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    // As before a print: a font still loading would shoot a fallback's glyphs. (DevTools
+    // evaluates this; the page's own scripts stay off.)
+    await fontsReady(page);
     // The viewport is the card: no clip, which Chrome places wrong in a right-to-left
     // document (an Arabic card came out blank).
     return await viewportPng(page);

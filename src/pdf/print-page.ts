@@ -1,4 +1,5 @@
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { CDPSession, Page, Protocol } from 'puppeteer-core';
+import { documentSession } from '../browser/document-session.js';
 import { printFont } from '../html/fonts.js';
 
 const prepared = new WeakSet<Page>();
@@ -18,20 +19,23 @@ export const PRINT_VIEWPORT = { width: 800, height: 1 } as const;
  * only ever used to print.
  *
  * The page also shows print media from the start. Chrome otherwise styles and lays out each
- * document for the screen as it loads, then again for print in `page.pdf()`; this way the
+ * document for the screen as it loads, then again for print; this way the
  * second pass restyles nothing. Same PDF bytes, about a sixth less browser CPU per PDF.
  * Its screen is a strip (PRINT_VIEWPORT).
  */
 export async function preparePrintPage(page: Page): Promise<void> {
   if (prepared.has(page)) return;
+  const { session, frameId } = await documentSession(page);
   // All at once: on a page just opened, each is a round trip to the browser.
   await Promise.all([
     page.setJavaScriptEnabled(false),
-    page.setRequestInterception(true),
     page.emulateMediaType('print'),
     page.setViewport(PRINT_VIEWPORT),
+    // Every request is paused for allowOnlyInline, on presskit's own session rather than
+    // through puppeteer's interception, which adds its network bookkeeping to each one.
+    session.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }),
   ]);
-  page.on('request', allowOnlyInline);
+  session.on('Fetch.requestPaused', (request) => allowOnlyInline(session, frameId, request));
   prepared.add(page);
 }
 
@@ -39,30 +43,39 @@ export async function preparePrintPage(page: Page): Promise<void> {
  * The print page may load only what is inside the HTML. An `<iframe src=file:///etc/passwd>`
  * or an intranet URL would otherwise be rendered into the PDF.
  */
-function allowOnlyInline(request: HTTPRequest): void {
-  if (request.isInterceptResolutionHandled()) return;
-  const url = request.url();
+function allowOnlyInline(
+  session: CDPSession,
+  topFrame: string,
+  paused: Protocol.Fetch.RequestPausedEvent,
+): void {
+  const { requestId, request, resourceType, frameId } = paused;
+  const url = request.url;
   const inline = url.startsWith('data:') || url.startsWith('about:');
-  const navigation = request.isNavigationRequest();
-  // setContent() writes the document in place, so any navigation of the top frame
+  const navigation = resourceType === 'Document';
+  // setDocumentContent writes the document in place, so any navigation of the top frame
   // (a meta refresh, say) would throw away the document being printed.
-  const leavesDocument = navigation && request.frame()?.parentFrame() === null;
+  const leavesDocument = navigation && frameId === topFrame;
   const font = navigation ? undefined : printFont(url);
-  let settled: Promise<void>;
+  let settled: Promise<unknown>;
   if (font) {
     // A font of the print version (see withFontFaces): cross-origin to the document, so
     // the answer allows it; Chrome then keeps it for the page's next documents.
-    settled = request.respond({
-      status: 200,
-      contentType: 'font/woff2',
-      headers: { 'access-control-allow-origin': '*' },
-      body: font,
+    settled = session.send('Fetch.fulfillRequest', {
+      requestId,
+      responseCode: 200,
+      responseHeaders: [
+        { name: 'content-type', value: 'font/woff2' },
+        { name: 'access-control-allow-origin', value: '*' },
+      ],
+      body: font.toString('base64'),
     });
-  } else if (inline && !leavesDocument) settled = request.continue();
+  } else if (inline && !leavesDocument)
+    settled = session.send('Fetch.continueRequest', { requestId });
   // A refused navigation would show Chrome's error page, mid-print or in an iframe;
   // "204 No Content" makes Chrome stay where it is instead.
-  else if (navigation) settled = request.respond({ status: 204 });
-  else settled = request.abort('blockedbyclient');
+  else if (navigation)
+    settled = session.send('Fetch.fulfillRequest', { requestId, responseCode: 204 });
+  else settled = session.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
   // Settling a request whose page has just closed rejects; nothing is left to protect then.
   settled.catch(() => undefined);
 }

@@ -2,9 +2,10 @@ import type { Page } from 'puppeteer-core';
 import { PresskitError } from '../errors.js';
 import { seconds, withinDeadline } from '../util/deadline.js';
 import type { BrowserManager } from '../browser/manager.js';
+import { fontsReady, printToPdf } from '../browser/document-session.js';
 import { setDocument } from '../browser/frames.js';
 import { preparePrintPage } from './print-page.js';
-import { PDF_OPTIONS } from './print-options.js';
+import { PRINT_TO_PDF } from './print-options.js';
 import type { PdfMetadata } from './metadata.js';
 
 export type { PdfMetadata } from './metadata.js';
@@ -48,7 +49,7 @@ export async function printHtml(
 ): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
-    // Puppeteer bounds each step on its own, and reading the PDF stream only by its 180 s
+    // The document's load has its own bound, the fonts and the print only puppeteer's 180 s
     // protocol timeout; one deadline for the whole print is simpler to rely on. (Opening
     // the page has its own, in BrowserManager.) After a timeout the work fails later, when
     // its page is closed; nobody waits for it then.
@@ -74,5 +75,7 @@ async function print(page: Page, html: string, timeoutMs: number): Promise<Uint8
   // Once per page, and a round trip to the browser then: inside the deadline too.
   await preparePrintPage(page);
   await setDocument(page, html, timeoutMs);
-  return page.pdf({ ...PDF_OPTIONS, timeout: timeoutMs });
+  // The load event can come before data: fonts have decoded.
+  await fontsReady(page);
+  return printToPdf(page, PRINT_TO_PDF);
 }

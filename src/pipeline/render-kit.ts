@@ -207,7 +207,7 @@ export async function renderKit(
 }
 
 /**
- * The print page is loaded with setContent (an opaque origin): images must be data: URIs.
+ * The print page's document is set in place on about:blank (an opaque origin): images must be data: URIs.
  * Their sizes in pixels, read from the same bytes, are for the ninjs renditions.
  */
 async function inlineImages(

@@ -8,7 +8,7 @@ import { seconds } from '../util/deadline.js';
  * (a `document.write` from the page's world, lifecycle and network bookkeeping, a fonts
  * check from a new isolated world, the PDF read back as a stream). The same 100 print
  * pages through this session: the same PDFs, byte for byte but for Chrome's clock times,
- * with 15 % less CPU, Node's and Chrome's together (BENCHMARKS.md).
+ * with 13 % less CPU, Node's and Chrome's together (BENCHMARKS.md).
  */
 export interface DocumentSession {
   readonly session: CDPSession;

@@ -2,7 +2,8 @@ import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 import { documentSession } from '../browser/document-session.js';
 import { printFont } from '../html/fonts.js';
 
-const prepared = new WeakSet<Page>();
+/** Each page's preparation, begun once however many callers ask for it. */
+const prepared = new WeakMap<Page, Promise<void>>();
 
 /**
  * The print page's screen: puppeteer's default width, one pixel high. Chrome rasters and
@@ -23,9 +24,19 @@ export const PRINT_VIEWPORT = { width: 800, height: 1 } as const;
  * second pass restyles nothing. Same PDF bytes, about a sixth less browser CPU per PDF.
  * Its screen is a strip (PRINT_VIEWPORT).
  */
-export async function preparePrintPage(page: Page): Promise<void> {
-  if (prepared.has(page)) return;
+export function preparePrintPage(page: Page): Promise<void> {
+  let preparing = prepared.get(page);
+  if (preparing === undefined) {
+    preparing = prepare(page);
+    prepared.set(page, preparing);
+  }
+  return preparing;
+}
+
+async function prepare(page: Page): Promise<void> {
   const { session, frameId } = await documentSession(page);
+  // Listening first: no request may wait unanswered, nor go through unchecked.
+  session.on('Fetch.requestPaused', (request) => allowOnlyInline(session, frameId, request));
   // All at once: on a page just opened, each is a round trip to the browser.
   await Promise.all([
     page.setJavaScriptEnabled(false),
@@ -35,8 +46,6 @@ export async function preparePrintPage(page: Page): Promise<void> {
     // through puppeteer's interception, which adds its network bookkeeping to each one.
     session.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }),
   ]);
-  session.on('Fetch.requestPaused', (request) => allowOnlyInline(session, frameId, request));
-  prepared.add(page);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 import { seconds } from '../util/deadline.js';
+import { oncePer } from '../util/memo.js';
 
 /**
  * A DevTools session of presskit's own on a page, through which documents are set,
@@ -16,18 +17,11 @@ export interface DocumentSession {
   readonly frameId: string;
 }
 
-const sessions = new WeakMap<Page, Promise<DocumentSession>>();
-
-/** The page's document session, opened at the first call (one per page). */
-export function documentSession(page: Page): Promise<DocumentSession> {
-  let opening = sessions.get(page);
-  if (opening === undefined) {
-    opening = openSession(page);
-    sessions.set(page, opening);
-    // A page whose session failed to open is discarded by its caller; no retry on it.
-  }
-  return opening;
-}
+/**
+ * The page's document session, opened at the first call (one per page). A page whose
+ * session failed to open is discarded by its caller; it is not tried again.
+ */
+export const documentSession: (page: Page) => Promise<DocumentSession> = oncePer(openSession);
 
 async function openSession(page: Page): Promise<DocumentSession> {
   const session = await page.createCDPSession();

@@ -1,9 +1,7 @@
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 import { documentSession } from '../browser/document-session.js';
 import { printFont } from '../html/fonts.js';
-
-/** Each page's preparation, begun once however many callers ask for it. */
-const prepared = new WeakMap<Page, Promise<void>>();
+import { oncePer } from '../util/memo.js';
 
 /**
  * The print page's screen: puppeteer's default width, one pixel high. Chrome rasters and
@@ -24,14 +22,7 @@ export const PRINT_VIEWPORT = { width: 800, height: 1 } as const;
  * second pass restyles nothing. Same PDF bytes, about a sixth less browser CPU per PDF.
  * Its screen is a strip (PRINT_VIEWPORT).
  */
-export function preparePrintPage(page: Page): Promise<void> {
-  let preparing = prepared.get(page);
-  if (preparing === undefined) {
-    preparing = prepare(page);
-    prepared.set(page, preparing);
-  }
-  return preparing;
-}
+export const preparePrintPage: (page: Page) => Promise<void> = oncePer(prepare);
 
 async function prepare(page: Page): Promise<void> {
   const { session, frameId } = await documentSession(page);

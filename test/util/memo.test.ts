@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoized } from '../../src/util/memo.js';
+import { memoized, oncePer } from '../../src/util/memo.js';
 
 describe('memoized', () => {
   it('calls the function once per argument, undefined results included', () => {
@@ -25,5 +25,20 @@ describe('memoized', () => {
     lookup('c');
     lookup('a');
     expect(calls).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
+
+describe('oncePer', () => {
+  it('runs once per object, its result shared by every caller, and apart for another', () => {
+    const seen: object[] = [];
+    const opened = oncePer((key: object) => {
+      seen.push(key);
+      return Promise.resolve(seen.length);
+    });
+    const [a, b] = [{}, {}];
+    const first = opened(a);
+    expect(opened(a)).toBe(first);
+    expect(opened(b)).not.toBe(first);
+    expect(seen).toEqual([a, b]);
   });
 });

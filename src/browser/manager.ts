@@ -20,9 +20,9 @@ export interface BrowserManagerOptions {
 }
 
 /**
- * Chrome gets slower on a page that has printed many documents: with fonts
- * inline as `data:` URIs, 230 ms per document at first and over 500 ms after 100 on the
- * bench machine. With the print fonts served (see pdf/print-page.ts) it stays flat for a few
+ * Chrome gets slower on a page that has printed many documents: with fonts inline as
+ * `data:` URIs, 230 ms per document at first and over 500 ms after 100 on the bench
+ * machine. With the print fonts served (see pdf/print-page.ts) it stays flat for a few
  * hundred documents and then creeps up; a new page costs about one print, and drops the
  * cached fonts. 100 keeps printing at its first speed.
  */

@@ -73,8 +73,9 @@ const printFonts = new Map<string, Buffer>();
 
 /**
  * Replaces the placeholder in `html` with the `@font-face` rules, every font inlined as a
- * `data:` URI: a page whose document is set in place (on about:blank) has an opaque origin where `file://` fonts
- * are silently blocked, and the kit's page must load nothing from outside itself.
+ * `data:` URI: a page whose document is set in place (on about:blank) has an opaque origin,
+ * where `file://` fonts are silently blocked, and the kit's page must load nothing from
+ * outside itself.
  *
  * Only the subsets a browser would download for the page's characters are inlined: for
  * each character, the last-defined subset whose `unicode-range` holds it (CSS Fonts 4,

@@ -18,8 +18,8 @@ export const PRINT_VIEWPORT = { width: 800, height: 1 } as const;
  * only ever used to print.
  *
  * The page also shows print media from the start. Chrome otherwise styles and lays out each
- * document for the screen as it loads, then again for print; this way the
- * second pass restyles nothing. Same PDF bytes, about a sixth less browser CPU per PDF.
+ * document for the screen as it loads, then again for print; this way the second pass
+ * restyles nothing. Same PDF bytes, about a sixth less browser CPU per PDF.
  * Its screen is a strip (PRINT_VIEWPORT).
  */
 export const preparePrintPage: (page: Page) => Promise<void> = oncePer(prepare);

@@ -79,6 +79,11 @@ export function formatProblem(problem: Problem): string {
   return printable(`${where}: ${field}${problem.message}`);
 }
 
+/** A warning, as `build` and `check` print it: `file:line: warning: message`. */
+export function formatWarning(warning: Problem): string {
+  return formatProblem({ ...warning, field: 'warning' });
+}
+
 /**
  * A release's problems in the order of its file, as an editor lists them: by file (in the
  * order first met), then by line; one without a line (the whole file) first. Stable.

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CheckReport } from '../index.js';
 import type { Problem } from '../errors.js';
-import { formatProblem } from '../errors.js';
+import { formatProblem, formatWarning } from '../errors.js';
 import { printable, printableJson } from '../util/unsafe-text.js';
 
 export type CheckFormat = 'text' | 'json' | 'github';
@@ -16,12 +16,22 @@ export function formatCheck(
     case 'json':
       return `${printableJson(report)}\n`;
     case 'github':
-      return report.problems
-        .map((problem) => `${githubAnnotation(problem, env['GITHUB_WORKSPACE'])}\n`)
+      return [
+        ...report.problems.map((problem) => githubAnnotation(problem, env['GITHUB_WORKSPACE'])),
+        ...report.warnings.map((warning) =>
+          githubAnnotation(warning, env['GITHUB_WORKSPACE'], 'warning'),
+        ),
+      ]
+        .map((line) => `${line}\n`)
         .join('');
     default:
       return report.problems.map((problem) => `${formatProblem(problem)}\n`).join('');
   }
+}
+
+/** The warnings of a text report, for stderr: they are not problems, and fail nothing. */
+export function formatCheckWarnings(report: CheckReport): string {
+  return report.warnings.map((warning) => `${formatWarning(warning)}\n`).join('');
 }
 
 /**
@@ -29,7 +39,11 @@ export function formatCheck(
  * from the repository's root (`workspace`); a problem names it from the working folder,
  * which differs where the project is a folder of the repository (`working-directory:`).
  */
-export function githubAnnotation(problem: Problem, workspace?: string): string {
+export function githubAnnotation(
+  problem: Problem,
+  workspace?: string,
+  level: 'error' | 'warning' = 'error',
+): string {
   // Escaped first: a raw ESC or line break would still reach the log that shows the annotation.
   const field = problem.field === undefined ? undefined : printable(problem.field);
   const properties = [
@@ -39,7 +53,7 @@ export function githubAnnotation(problem: Problem, workspace?: string): string {
     `title=${escapeProperty(field ? `presskit: ${field}` : 'presskit')}`,
   ];
   const message = printable(problem.message);
-  return `::error ${properties.join(',')}::${escapeData(field ? `${field}: ${message}` : message)}`;
+  return `::${level} ${properties.join(',')}::${escapeData(field ? `${field}: ${message}` : message)}`;
 }
 
 /** `file` from the workspace, when it is a file inside it; else as the problem names it. */

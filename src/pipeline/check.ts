@@ -18,6 +18,7 @@ import type { VcardVersion } from '../types.js';
 import { mapPool } from '../util/pool.js';
 import type { ProjectOptions } from './project.js';
 import { findSources, openProject, releasePaths } from './project.js';
+import { untranslatedLabels } from './warnings.js';
 
 export interface CheckOptions extends ProjectOptions {
   vcardVersion?: VcardVersion;
@@ -34,6 +35,8 @@ export interface CheckedRelease {
   internalError?: string;
   /** Left out unchecked: a draft, in a check without `drafts`. */
   draft?: boolean;
+  /** What build would warn of as it builds this release (a language without labels). */
+  warnings?: Problem[];
 }
 
 export interface CheckReport {
@@ -43,6 +46,11 @@ export interface CheckReport {
   theme: Problem[];
   /** The theme's problems, then every problem of every release, in order. */
   problems: Problem[];
+  /**
+   * What build would warn of, none of which fails the check: release files left out (symbolic
+   * links), then each release's own, in order.
+   */
+  warnings: Problem[];
 }
 
 /**
@@ -52,7 +60,14 @@ export interface CheckReport {
 export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   const { root, config } = await openProject(options);
   const settings = resolveSettings(root, config, options);
-  const sources = await findSources(root, releasePaths(root, options.paths), options, config.file);
+  const skipped: Problem[] = [];
+  const sources = await findSources(
+    root,
+    releasePaths(root, options.paths),
+    options,
+    config.file,
+    (warning) => skipped.push(warning),
+  );
   const slugs = new Map<string, string>();
   // A project's own theme is parsed once, then rendered with each release's data (an
   // undefined variable may depend on it); the default theme is presskit's, tested with it.
@@ -83,7 +98,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
       const problems = byLine(renderingProblems(prepared.release, imageSrc, settings));
       if (themes && theme && themeProblems.length === 0 && problems.length === 0)
         problems.push(...(await themes.checkTheme(prepared, settings, theme)));
-      return { source: source.displayPath, slug: prepared.release.slug, problems };
+      const untranslated = untranslatedLabels(prepared.release);
+      return {
+        source: source.displayPath,
+        slug: prepared.release.slug,
+        problems,
+        ...(untranslated ? { warnings: [untranslated] } : {}),
+      };
     } catch (error) {
       if (isPresskitError(error))
         return { source: source.displayPath, problems: error.problems.slice() };
@@ -107,7 +128,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
     } else slugs.set(release.slug, release.source);
   }
   const problems = [...themeProblems, ...withoutRepeats(releases.flatMap((r) => r.problems))];
-  return { ok: problems.length === 0, releases, theme: themeProblems, problems };
+  const warnings = [...skipped, ...releases.flatMap((release) => release.warnings ?? [])];
+  return { ok: problems.length === 0, releases, theme: themeProblems, problems, warnings };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import type { Problem } from '../errors.js';
 import { PresskitError } from '../errors.js';
 import type { ProjectConfig } from '../project/config.js';
 import { loadConfig } from '../project/config.js';
@@ -7,6 +8,7 @@ import { findProject } from '../project/find-project.js';
 import type { ReleaseSource } from '../release/discover.js';
 import { discoverReleases } from '../release/discover.js';
 import { definedOnly } from '../util/defined.js';
+import { skippedLink } from './warnings.js';
 
 /** How a run names its project: every member optional (see findProject). */
 export interface ProjectOptions {
@@ -73,6 +75,7 @@ export async function findSources(
   paths: readonly string[],
   options: ProjectOptions,
   configFile: string | undefined,
+  warn?: (warning: Problem) => void,
 ): Promise<ReleaseSource[]> {
   if (paths === DEFAULT_PATHS && !existsSync(resolve(root, DEFAULT_PATHS[0] ?? 'releases'))) {
     throw new PresskitError('E_USAGE', {
@@ -86,6 +89,7 @@ export async function findSources(
   const sources = await discoverReleases(paths, {
     root,
     displayBase: options.cwd ?? root,
+    ...(warn ? { onSkippedLink: (file: string) => warn(skippedLink(file)) } : {}),
   });
   if (sources.length === 0 && !options.allowEmpty) {
     throw new PresskitError('E_USAGE', {

@@ -7,6 +7,7 @@ import { projectLang } from '../project/config.js';
 import type { Problem } from '../errors.js';
 import {
   internalErrorDetail,
+  formatWarning,
   internalErrorProblem,
   isPresskitError,
   PresskitError,
@@ -14,10 +15,10 @@ import {
 import type { ReleaseSource } from '../release/discover.js';
 import { themeDirs } from '../html/theme-dirs.js';
 import type { KitSummary } from '../newsroom/kit-summary.js';
-import type { ProjectSettings, Release, TranslationSet } from '../types.js';
-import { labelTable, primaryLanguage } from '../locale/i18n.js';
+import type { ProjectSettings, TranslationSet } from '../types.js';
 import type { TranslationSets } from '../release/translations.js';
 import { readTranslationSets, translationsAt } from '../release/translations.js';
+import { untranslatedLabels } from './warnings.js';
 import type { ProjectPlace } from '../incremental/fingerprint.js';
 import {
   projectDigest,
@@ -106,13 +107,15 @@ export async function runBuild(
   const outDir = resolveOutDir(root, config, options);
   const outDisplay = relative(process.cwd(), outDir) || outDir;
   const paths = releasePaths(root, options.paths);
-  const all = await findSources(root, paths, options, config.file);
+  const notice = (message: string): void => options.onProgress?.({ type: 'notice', message });
+  const all = await findSources(root, paths, options, config.file, (warning) =>
+    notice(formatWarning(warning)),
+  );
   await assertOutputClear(
     outDir,
     outDisplay,
     projectGuards(root, paths, all, settings, config.file),
   );
-  const notice = (message: string): void => options.onProgress?.({ type: 'notice', message });
   const unlock = await takeOutputFolder(outDir, outDisplay, options.signal, notice);
   try {
     return await buildLocked(
@@ -317,8 +320,8 @@ async function buildOne(
       ...(release.embargo ? { embargo: release.embargo.text } : {}),
     });
     claimSlug(release.slug, source, context);
-    const untranslated = untranslatedLabelsNotice(release);
-    if (untranslated) context.notice(untranslated);
+    const untranslated = untranslatedLabels(release);
+    if (untranslated) context.notice(formatWarning(untranslated));
     const slugLine = release.lineOf(['slug']);
     await assertKitReplaceable(
       context.outDir,
@@ -596,17 +599,4 @@ async function refuseBrokenTheme(settings: ProjectSettings): Promise<void> {
   const { loadTheme } = await import('../html/templates.js');
   const problems = await loadTheme(settings.templateDir).parseAll();
   if (problems.length > 0) throw new PresskitError('E_TEMPLATE', problems);
-}
-
-/**
- * A release in a language presskit has no labels for, and the config gives not all of
- * them: its furniture is partly English. Said once per build of the release.
- */
-function untranslatedLabelsNotice(release: Release): string | undefined {
-  const table = labelTable(release.lang, release.labelOverrides);
-  if (table.builtIn || table.english.size === 0) return undefined;
-  const line = release.lineOf(['lang']);
-  const where = line ? `${release.displayPath}:${line}` : release.displayPath;
-  const primary = primaryLanguage(release.lang);
-  return `${where}: warning: presskit has no labels in "${release.lang}"; ${table.english.size} label(s) shown in English (e.g. "${table.labels.immediateRelease}"), marked lang="en"; set them under labels: ${primary}: in presskit.config.yaml`;
 }

@@ -23,6 +23,12 @@ export interface DiscoverPlaces {
   root: string;
   /** What display paths are relative to (the user's working folder). Default: `root`. */
   displayBase?: string;
+  /**
+   * Told of each release file found to be a symbolic link, by its display path: discovery
+   * does not follow links (a cloned project's link could point anywhere on the machine),
+   * and a release left out without a word would be a mystery.
+   */
+  onSkippedLink?: (displayPath: string) => void;
 }
 
 /**
@@ -57,8 +63,13 @@ export async function discoverReleases(
   paths: readonly string[],
   places: DiscoverPlaces | string,
 ): Promise<ReleaseSource[]> {
-  const { root, displayBase = root } = typeof places === 'string' ? { root: places } : places;
+  const {
+    root,
+    displayBase = root,
+    onSkippedLink,
+  } = typeof places === 'string' ? { root: places } : places;
   const name = sourceNamer(root, displayBase);
+  const skipped = (file: string): void => onSkippedLink?.(relative(displayBase, file) || file);
   const found = new Map<string, ReleaseSource>();
   for (const path of paths) {
     const absolute = resolve(root, path).replace(/[\\/]+$/, '') || sep;
@@ -72,7 +83,7 @@ export async function discoverReleases(
       });
     }
     const sources = info.isDirectory()
-      ? await walk(absolute, name)
+      ? await walk(absolute, name, skipped)
       : [await fileSource(absolute, name)];
     for (const source of sources) found.set(source.sourceFile, source);
   }
@@ -106,8 +117,16 @@ export function translationSources(
     .map((file) => name(join(dir, file), `${basename(dir)}-${basename(file, '.md')}`, dir));
 }
 
-async function walk(dir: string, name: SourceNamer): Promise<ReleaseSource[]> {
+async function walk(
+  dir: string,
+  name: SourceNamer,
+  skipped: (file: string) => void,
+): Promise<ReleaseSource[]> {
   const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    if (entry.isSymbolicLink() && !entry.name.startsWith('.') && isReleaseFileName(entry.name))
+      skipped(join(dir, entry.name));
+  }
   const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
   const folder = basename(dir);
   switch (folderKind(files)) {
@@ -124,7 +143,7 @@ async function walk(dir: string, name: SourceNamer): Promise<ReleaseSource[]> {
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) sources.push(...(await walk(path, name)));
+    if (entry.isDirectory()) sources.push(...(await walk(path, name, skipped)));
     else if (entry.isFile() && isReleaseFileName(entry.name))
       sources.push(name(path, basename(path, '.md')));
   }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copySample, makeProject, minimalRelease, runCli, SAMPLE_SLUG } from './helpers.js';
@@ -215,5 +215,46 @@ describe('command line', () => {
       new RegExp(`^::error file=${basename(project)}/releases/bad\\.md,line=3,`),
     );
     expect(existsSync(join(project, 'dist'))).toBe(false);
+  });
+
+  it('check warns as build does, on stderr and in each format, and passes', async () => {
+    const elsewhere = await makeProject({ 'linked.md': minimalRelease({ title: 'Linked' }) });
+    const project = await makeProject({
+      'releases/swahili.md': minimalRelease({ title: 'Habari', lang: 'sw' }),
+    });
+    await copySample(project);
+    await symlink(join(elsewhere, 'linked.md'), join(project, 'releases/linked.md'));
+    const linked =
+      'releases/linked.md: warning: skipped: a symbolic link, which presskit does not follow when it looks for releases';
+    const labels =
+      /^releases\/swahili\.md:3: warning: presskit has no labels in "sw"; \d+ label\(s\) shown in English/;
+    const text = await runCli(['check'], { cwd: project });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toBe('');
+    const lines = text.stderr.trim().split('\n');
+    expect(lines[0]).toContain(linked);
+    expect(lines[1]).toMatch(labels);
+    expect(lines[2]).toBe('2 release(s) checked, no problems, 2 warning(s)');
+    const json = await runCli(['check', '--format', 'json'], { cwd: project });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: true,
+      problems: [],
+      warnings: [{ file: 'releases/linked.md' }, { file: 'releases/swahili.md', line: 3 }],
+    });
+    const github = await runCli(['check', '--format', 'github'], { cwd: project });
+    expect(
+      github.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ', 1)[0]),
+    ).toEqual(['::warning', '::warning']);
+    // build says the same, once each, and builds the rest.
+    const built = await runCli(['build'], { cwd: project });
+    expect(built.code, built.stderr).toBe(0);
+    const warnings = built.stderr.split('\n').filter((line) => line.includes(': warning: '));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain(linked);
+    expect(warnings[1]).toMatch(labels);
+    expect(await readdir(join(project, 'dist'))).not.toContain('linked');
   });
 });

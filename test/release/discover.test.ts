@@ -1,3 +1,4 @@
+import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverReleases, slugify } from '../../src/release/discover.js';
@@ -6,6 +7,26 @@ import { expectError, rejection, tempDir, writeTree } from './helpers.js';
 const RELEASE = '---\ntitle: T\n---\n';
 
 describe('discoverReleases', () => {
+  it('follows no symbolic link to a release file, and names each it leaves out', async () => {
+    const root = await tempDir();
+    const elsewhere = await tempDir();
+    await writeTree(root, { 'releases/own.md': RELEASE, 'releases/sommet/fr.md': RELEASE });
+    await writeTree(elsewhere, { 'other.md': RELEASE, 'en.md': RELEASE });
+    await symlink(join(elsewhere, 'other.md'), join(root, 'releases/other.md'));
+    await symlink(join(elsewhere, 'en.md'), join(root, 'releases/sommet/en.md'));
+    await symlink(join(elsewhere, 'other.md'), join(root, 'releases/.hidden.md'));
+    const skipped: string[] = [];
+    const found = await discoverReleases(['releases'], {
+      root,
+      onSkippedLink: (path) => skipped.push(path),
+    });
+    expect(found.map((source) => source.displayPath)).toEqual([
+      'releases/own.md',
+      'releases/sommet/fr.md',
+    ]);
+    expect(skipped.sort()).toEqual(['releases/other.md', 'releases/sommet/en.md']);
+  });
+
   it('finds files, index folders and translation folders, sorted, with their slugs', async () => {
     const root = await tempDir();
     await writeTree(root, {

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { check } from '../../index.js';
 import type { CheckFormat } from '../check-format.js';
-import { formatCheck } from '../check-format.js';
+import { formatCheck, formatCheckWarnings } from '../check-format.js';
 import type { RegisterCommand } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { ProjectFlags } from '../project-flags.js';
@@ -33,12 +33,15 @@ export const registerCheck: RegisterCommand = (program, { setStatus }) => {
       process.stdout.write(formatCheck(report, flags.format));
       printInternalErrors(report.releases, createOutput(false));
       if (flags.format === 'text') {
+        process.stderr.write(formatCheckWarnings(report));
         const count = report.problems.length;
         const drafts = report.releases.filter((release) => release.draft).length;
         const checked = report.releases.length - drafts;
         const left = drafts > 0 ? `; ${drafts} draft(s) left out (--drafts checks them)` : '';
+        const warned = report.warnings.length;
+        const warnings = warned > 0 ? `, ${warned} warning(s)` : '';
         process.stderr.write(
-          `${checked} release(s) checked, ${count === 0 ? 'no problems' : `${count} problem(s)`}${left}\n`,
+          `${checked} release(s) checked, ${count === 0 ? 'no problems' : `${count} problem(s)`}${warnings}${left}\n`,
         );
       }
       setStatus(report.ok ? EXIT.ok : EXIT.failed);

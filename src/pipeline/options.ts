@@ -75,6 +75,11 @@ export interface BuildReport {
    */
   removed: RemovedKit[];
   /**
+   * What the build warned of, none of which failed it: release files left out (symbolic
+   * links), releases in a language presskit has no labels for. Sorted by file.
+   */
+  warnings: Problem[];
+  /**
    * True when presskit refused to replace something in the output folder that it did not
    * write (a release's kit folder, the newsroom index): the CLI exits 2.
    */

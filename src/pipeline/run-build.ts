@@ -72,6 +72,7 @@ interface BuildContext {
   /** The languages of each release published in several, by source file. */
   translations: TranslationSets;
   notice: (message: string) => void;
+  warn: (warning: Problem) => void;
   /** The build's time: embargoes later than it hold. */
   now: Date;
   /** Each release read in this run, by source file: the slug it builds, or that it is left out. */
@@ -108,9 +109,12 @@ export async function runBuild(
   const outDisplay = relative(process.cwd(), outDir) || outDir;
   const paths = releasePaths(root, options.paths);
   const notice = (message: string): void => options.onProgress?.({ type: 'notice', message });
-  const all = await findSources(root, paths, options, config.file, (warning) =>
-    notice(formatWarning(warning)),
-  );
+  const warnings: Problem[] = [];
+  const warn = (warning: Problem): void => {
+    warnings.push(warning);
+    notice(formatWarning(warning));
+  };
+  const all = await findSources(root, paths, options, config.file, warn);
   await assertOutputClear(
     outDir,
     outDisplay,
@@ -119,7 +123,7 @@ export async function runBuild(
   const unlock = await takeOutputFolder(outDir, outDisplay, options.signal, notice);
   try {
     return await buildLocked(
-      { root, env, epoch, config, settings, outDir, all, notice, started },
+      { root, env, epoch, config, settings, outDir, all, notice, warn, warnings, started },
       options,
       concurrency,
       browser,
@@ -140,6 +144,10 @@ interface Run {
   outDir: string;
   all: ReleaseSource[];
   notice: (message: string) => void;
+  /** Says a warning as a notice, and keeps it for the report. */
+  warn: (warning: Problem) => void;
+  /** Every warning said so far, in the order said. */
+  warnings: Problem[];
   started: number;
 }
 
@@ -178,6 +186,7 @@ async function buildLocked(
     // From every release found, not only this shard's: each kit links all its languages.
     translations: await readTranslationSets(run.all, config.defaults, projectLang(config), root),
     notice: run.notice,
+    warn: run.warn,
   };
   // A first build, or a forced one, is sure to print: start the browser now, while releases
   // are read and rendered, rather than when the first one is ready to print (build() has
@@ -264,6 +273,8 @@ async function buildLocked(
       releases,
       problems,
       removed,
+      // Releases are built side by side: their warnings in the order of their files.
+      warnings: [...run.warnings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
       outputRefused,
       timings: { totalMs: performance.now() - started },
     };
@@ -321,7 +332,7 @@ async function buildOne(
     });
     claimSlug(release.slug, source, context);
     const untranslated = untranslatedLabels(release);
-    if (untranslated) context.notice(formatWarning(untranslated));
+    if (untranslated) context.warn(untranslated);
     const slugLine = release.lineOf(['slug']);
     await assertKitReplaceable(
       context.outDir,

@@ -217,7 +217,7 @@ describe('command line', () => {
     expect(existsSync(join(project, 'dist'))).toBe(false);
   });
 
-  it('check warns as build does, on stderr and in each format, and passes', async () => {
+  it('check warns as build does, on stderr and in each format, and passes; build --json keeps them', async () => {
     const elsewhere = await makeProject({ 'linked.md': minimalRelease({ title: 'Linked' }) });
     const project = await makeProject({
       'releases/swahili.md': minimalRelease({ title: 'Habari', lang: 'sw' }),
@@ -256,5 +256,12 @@ describe('command line', () => {
     expect(warnings[0]).toContain(linked);
     expect(warnings[1]).toMatch(labels);
     expect(await readdir(join(project, 'dist'))).not.toContain('linked');
+    // And its JSON report keeps them, by file.
+    const json2 = await runCli(['build', '--json', '--force'], { cwd: project });
+    expect(json2.code, json2.stderr).toBe(0);
+    expect(JSON.parse(json2.stdout)).toMatchObject({
+      ok: true,
+      warnings: [{ file: 'releases/linked.md' }, { file: 'releases/swahili.md', line: 3 }],
+    });
   });
 });

@@ -2,10 +2,8 @@ import type { Problem } from '../errors.js';
 import { labelTable, primaryLanguage } from '../locale/i18n.js';
 import type { Release } from '../types.js';
 
-/**
- * What `build` and `check` both warn of: nothing that stops a kit, but something its
- * author would want to know before it is published.
- */
+// What `build` and `check` both warn of: nothing that stops a kit, but what its author
+// would want to know before it is published.
 
 /**
  * A release in a language presskit has no labels for, and the config gives not all of

@@ -1,6 +1,6 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { PresskitError } from '../errors.js';
-import { loadDocument } from './document-session.js';
+import { documentSession, loadDocument } from './document-session.js';
 import { isHeadlessShell } from './find.js';
 
 /**
@@ -63,16 +63,13 @@ export async function viewportPng(page: Page): Promise<Buffer> {
   if (!drawsOnDemand(page.browser())) {
     return Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false }));
   }
-  const session = await page.createCDPSession();
-  try {
-    for (let frame = 0; frame < MAX_FRAMES; frame++) {
-      const { screenshotData } = await session.send('HeadlessExperimental.beginFrame', {
-        screenshot: { format: 'png' },
-      });
-      if (screenshotData) return Buffer.from(screenshotData, 'base64');
-    }
-  } finally {
-    await session.detach().catch(() => undefined);
+  // The session the document was set through: no other to open and close for the picture.
+  const { session } = await documentSession(page);
+  for (let frame = 0; frame < MAX_FRAMES; frame++) {
+    const { screenshotData } = await session.send('HeadlessExperimental.beginFrame', {
+      screenshot: { format: 'png' },
+    });
+    if (screenshotData) return Buffer.from(screenshotData, 'base64');
   }
   throw new PresskitError('E_BROWSER', {
     file: 'chromium',

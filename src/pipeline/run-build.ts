@@ -19,6 +19,7 @@ import type { ProjectSettings, TranslationSet } from '../types.js';
 import type { TranslationSets } from '../release/translations.js';
 import { readTranslationSets, translationsAt } from '../release/translations.js';
 import { untranslatedLabels } from './warnings.js';
+import { compareUtf8 } from '../bundle/list-files.js';
 import type { ProjectPlace } from '../incremental/fingerprint.js';
 import {
   projectDigest,
@@ -274,7 +275,7 @@ async function buildLocked(
       problems,
       removed,
       // Releases are built side by side: their warnings in the order of their files.
-      warnings: [...run.warnings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+      warnings: [...run.warnings].sort((a, b) => compareUtf8(a.file, b.file)),
       outputRefused,
       timings: { totalMs: performance.now() - started },
     };

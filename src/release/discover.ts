@@ -123,22 +123,28 @@ async function walk(
   skipped: (file: string) => void,
 ): Promise<ReleaseSource[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  for (const entry of entries) {
-    if (entry.isSymbolicLink() && !entry.name.startsWith('.') && isReleaseFileName(entry.name))
-      skipped(join(dir, entry.name));
-  }
   const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
   const folder = basename(dir);
+  // Named where a file of the same name would have been taken, and only there: a link
+  // beside a release's index.md is one of its files, not a release left out.
+  const linksTaken = (take: (name: string) => boolean): void => {
+    for (const entry of entries) {
+      if (entry.isSymbolicLink() && !entry.name.startsWith('.') && take(entry.name))
+        skipped(join(dir, entry.name));
+    }
+  };
   switch (folderKind(files)) {
     case 'release':
       return [name(join(dir, 'index.md'), folder)];
     case 'translations':
+      linksTaken((file) => isReleaseFileName(file) && isLanguageTag(basename(file, '.md')));
       return files
         .filter(isReleaseFileName)
         .map((file) => name(join(dir, file), `${folder}-${basename(file, '.md')}`, dir));
     case 'releases':
       break;
   }
+  linksTaken((file) => file !== 'node_modules' && isReleaseFileName(file));
   const sources: ReleaseSource[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;

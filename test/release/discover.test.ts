@@ -15,6 +15,9 @@ describe('discoverReleases', () => {
     await symlink(join(elsewhere, 'other.md'), join(root, 'releases/other.md'));
     await symlink(join(elsewhere, 'en.md'), join(root, 'releases/sommet/en.md'));
     await symlink(join(elsewhere, 'other.md'), join(root, 'releases/.hidden.md'));
+    // Beside a release's index.md, a file of that release: not a release left out.
+    await writeTree(root, { 'releases/visit/index.md': RELEASE });
+    await symlink(join(elsewhere, 'other.md'), join(root, 'releases/visit/notes.md'));
     const skipped: string[] = [];
     const found = await discoverReleases(['releases'], {
       root,
@@ -23,6 +26,7 @@ describe('discoverReleases', () => {
     expect(found.map((source) => source.displayPath)).toEqual([
       'releases/own.md',
       'releases/sommet/fr.md',
+      'releases/visit/index.md',
     ]);
     expect(skipped.sort()).toEqual(['releases/other.md', 'releases/sommet/en.md']);
   });
